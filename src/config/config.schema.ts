@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+/**
+ * Every setting of the service: its environment variable, type, default and one-line doc.
+ * The README's settings table is written from this list; keep the two in step.
+ */
+
+const DEV_TOKEN_ENCRYPTION_KEY = Buffer.alloc(32, 'instagram-sync-dev-key').toString('base64');
+
+const intIn = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int({ error: `must be a whole number from ${min} to ${max}` })
+    .min(min, { error: `must be a whole number from ${min} to ${max}` })
+    .max(max, { error: `must be a whole number from ${min} to ${max}` });
+
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const isBase64Key32 = (value: string): boolean =>
+  /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32;
+
+/** A five-field cron line (minute hour day month weekday), as Agenda's cron parser takes it. */
+const CRON_FIELD = /^[\d*/,\-A-Za-z?LW#]+$/;
+const isCron = (value: string): boolean => {
+  const fields = value.trim().split(/\s+/);
+  return fields.length === 5 && fields.every((f) => CRON_FIELD.test(f));
+};
+
+export const settings = {
+  NODE_ENV: {
+    doc: '`production` requires AUTH_JWT_SECRET and TOKEN_ENCRYPTION_KEY.',
+    schema: z.enum(['development', 'test', 'production']).default('development'),
+  },
+  PORT: {
+    doc: 'HTTP port for GraphQL, REST, health and metrics.',
+    schema: intIn(0, 65535).default(4000),
+  },
+  ROLE: {
+    doc: '`all` (API and worker in one process), `api` or `worker`.',
+    schema: z.enum(['all', 'api', 'worker']).default('all'),
+  },
+  DATABASE_URL: {
+    doc: '`sqlite:<path>` (created if missing) or `mysql://user:pass@host:3306/db`.',
+    schema: z
+      .string()
+      .regex(/^(sqlite:|mysql:\/\/|mariadb:\/\/)/, {
+        error: 'must start with sqlite: or mysql:// (e.g. sqlite:./data/instagram-sync.sqlite)',
+      })
+      .default('sqlite:./data/instagram-sync.sqlite'),
+  },
+  REDIS_URL: {
+    doc: 'Optional. When set, run events fan out over Redis pub/sub and Agenda is notified through Redis.',
+    schema: z
+      .string()
+      .regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' })
+      .optional(),
+  },
+  IG_GRAPH_API_URL: {
+    doc: 'Base URL of the Graph API (point it at the bundled fake for tests and the demo).',
+    schema: z.url({ error: 'must be an http(s) URL' }).default('https://graph.facebook.com'),
+  },
+  IG_GRAPH_API_VERSION: {
+    doc: 'Graph API version path segment.',
+    schema: z
+      .string()
+      .regex(/^v\d{2}\.0$/, { error: 'must look like v25.0' })
+      .default('v25.0'),
+  },
+  IG_HTTP_TIMEOUT_MS: {
+    doc: 'Timeout of one Graph API request, in milliseconds.',
+    schema: intIn(100, 300_000).default(30_000),
+  },
+  IG_MAX_RETRIES: {
+    doc: 'Retries of a transient or throttled Graph API call before the account fails.',
+    schema: intIn(0, 10).default(5),
+  },
+  TOKEN_ENCRYPTION_KEY: {
+    doc: '32 bytes, base64: AES-256-GCM key for access tokens at rest. A fixed development key is used outside production.',
+    schema: z
+      .string()
+      .refine(isBase64Key32, {
+        error: 'must be 32 bytes encoded as base64 (openssl rand -base64 32)',
+      })
+      .optional(),
+  },
+  AUTH_JWT_SECRET: {
+    doc: 'When set, every GraphQL and REST call needs a Bearer JWT (HS256) with `sub` and `role`.',
+    schema: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+  },
+  SYNC_CRON: {
+    doc: 'Cron line (5 fields) of the scheduled sync.',
+    schema: z
+      .string()
+      .refine(isCron, { error: 'must be a 5-field cron line such as "0 2 * * *"' })
+      .default('0 2 * * *'),
+  },
+  SYNC_TIMEZONE: {
+    doc: 'IANA zone of the schedule, the sync window and insight days.',
+    schema: z
+      .string()
+      .refine(isTimeZone, { error: 'must be an IANA time zone such as Asia/Seoul' })
+      .default('Asia/Seoul'),
+  },
+  SYNC_CONCURRENCY: { doc: 'Runs executing at once per worker.', schema: intIn(1, 10).default(5) },
+  SYNC_MAX_CONCURRENCY: {
+    doc: 'Upper bound of SYNC_CONCURRENCY.',
+    schema: intIn(1, 100).default(10),
+  },
+  SYNC_QUEUE_CAPACITY: {
+    doc: 'Runs that may wait; the next start is refused with QUEUE_FULL.',
+    schema: intIn(0, 1000).default(25),
+  },
+  LOG_LEVEL: {
+    doc: 'pino level.',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  },
+} as const;
+
+export type SettingName = keyof typeof settings;
+
+export { DEV_TOKEN_ENCRYPTION_KEY };

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { DEV_TOKEN_ENCRYPTION_KEY, settings, type SettingName } from './config.schema.js';
+
+type Raw = { [K in SettingName]: z.output<(typeof settings)[K]['schema']> };
+
+/** The service's settings, parsed once from the environment and frozen. */
+export interface Config {
+  readonly env: Raw['NODE_ENV'];
+  readonly port: number;
+  readonly role: Raw['ROLE'];
+  readonly databaseUrl: string;
+  readonly redisUrl: string | undefined;
+  readonly graphApi: {
+    readonly url: string;
+    readonly version: string;
+    readonly timeoutMs: number;
+    readonly maxRetries: number;
+  };
+  /** 32-byte AES-256-GCM key. */
+  readonly tokenEncryptionKey: Buffer;
+  readonly usesDevEncryptionKey: boolean;
+  readonly authJwtSecret: string | undefined;
+  readonly sync: {
+    readonly cron: string;
+    readonly timezone: string;
+    readonly concurrency: number;
+    readonly maxConcurrency: number;
+    readonly queueCapacity: number;
+  };
+  readonly logLevel: Raw['LOG_LEVEL'];
+}
+
+/** Start-up refused: `problems` names every bad variable and what it allows. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const shape = Object.fromEntries(Object.entries(settings).map(([name, s]) => [name, s.schema])) as {
+  [K in SettingName]: (typeof settings)[K]['schema'];
+};
+const envSchema = z.object(shape);
+
+/** Reads and validates every setting; throws ConfigError listing all problems at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const input = Object.fromEntries(
+    Object.keys(settings).map((name) => [name, env[name] === '' ? undefined : env[name]]),
+  );
+  const parsed = envSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map(
+        (issue) =>
+          `${String(issue.path[0])}=${JSON.stringify(input[String(issue.path[0])])}: ${issue.message}`,
+      ),
+    );
+  }
+  const raw = parsed.data;
+  const problems: string[] = [];
+  if (raw.SYNC_CONCURRENCY > raw.SYNC_MAX_CONCURRENCY) {
+    problems.push(
+      `SYNC_CONCURRENCY=${raw.SYNC_CONCURRENCY}: must not exceed SYNC_MAX_CONCURRENCY (${raw.SYNC_MAX_CONCURRENCY})`,
+    );
+  }
+  if (raw.NODE_ENV === 'production') {
+    if (!raw.AUTH_JWT_SECRET) problems.push('AUTH_JWT_SECRET: required when NODE_ENV=production');
+    if (!raw.TOKEN_ENCRYPTION_KEY)
+      problems.push('TOKEN_ENCRYPTION_KEY: required when NODE_ENV=production');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return Object.freeze({
+    env: raw.NODE_ENV,
+    port: raw.PORT,
+    role: raw.ROLE,
+    databaseUrl: raw.DATABASE_URL,
+    redisUrl: raw.REDIS_URL,
+    graphApi: Object.freeze({
+      url: raw.IG_GRAPH_API_URL.replace(/\/+$/, ''),
+      version: raw.IG_GRAPH_API_VERSION,
+      timeoutMs: raw.IG_HTTP_TIMEOUT_MS,
+      maxRetries: raw.IG_MAX_RETRIES,
+    }),
+    tokenEncryptionKey: Buffer.from(raw.TOKEN_ENCRYPTION_KEY ?? DEV_TOKEN_ENCRYPTION_KEY, 'base64'),
+    usesDevEncryptionKey: !raw.TOKEN_ENCRYPTION_KEY,
+    authJwtSecret: raw.AUTH_JWT_SECRET,
+    sync: Object.freeze({
+      cron: raw.SYNC_CRON,
+      timezone: raw.SYNC_TIMEZONE,
+      concurrency: raw.SYNC_CONCURRENCY,
+      maxConcurrency: raw.SYNC_MAX_CONCURRENCY,
+      queueCapacity: raw.SYNC_QUEUE_CAPACITY,
+    }),
+    logLevel: raw.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Sequelize, type Options } from 'sequelize';
+
+export type Engine = 'sqlite' | 'mysql';
+
+/** Which engine a DATABASE_URL names. */
+export function engineOf(databaseUrl: string): Engine {
+  return databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'mysql';
+}
+
+export interface ConnectOptions {
+  /** Called with each SQL statement; off by default. */
+  logSql?: (sql: string) => void;
+  /** Connection pool size on MySQL. */
+  poolMax?: number;
+}
+
+/**
+ * Opens a Sequelize connection for `sqlite:<path>` or `mysql://…`, creating the SQLite file's
+ * directory. SQLite runs in WAL mode with a busy timeout so that concurrent writers (Sequelize
+ * opens a new connection per transaction) wait instead of failing with SQLITE_BUSY.
+ */
+export async function openDatabase(
+  databaseUrl: string,
+  options: ConnectOptions = {},
+): Promise<Sequelize> {
+  const common: Options = {
+    logging: options.logSql ?? false,
+    define: { underscored: true, freezeTableName: true },
+  };
+  let sequelize: Sequelize;
+  if (engineOf(databaseUrl) === 'sqlite') {
+    const path = databaseUrl.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    const storage = path === ':memory:' || path === '' ? ':memory:' : resolve(path);
+    if (storage !== ':memory:') mkdirSync(dirname(storage), { recursive: true });
+    sequelize = new Sequelize({
+      ...common,
+      dialect: 'sqlite',
+      storage,
+      retry: { match: [/SQLITE_BUSY/], max: 20 },
+    });
+    sequelize.addHook('afterConnect', async (connection: unknown) => {
+      const db = connection as { exec(sql: string, cb: (err: Error | null) => void): void };
+      await new Promise<void>((done, fail) =>
+        db.exec(
+          'PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 15000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;',
+          (err) => (err ? fail(err) : done()),
+        ),
+      );
+    });
+  } else {
+    sequelize = new Sequelize(databaseUrl.replace(/^mariadb:/, 'mysql:'), {
+      ...common,
+      dialect: 'mysql',
+      timezone: '+00:00',
+      dialectOptions: { charset: 'utf8mb4', supportBigNumbers: true, bigNumberStrings: true },
+      pool: { max: options.poolMax ?? 10, min: 0, idle: 10_000, acquire: 60_000 },
+    });
+  }
+  await sequelize.authenticate();
+  return sequelize;
+}
