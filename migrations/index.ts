@@ -1,7 +1,18 @@
 import type { Migration } from '../src/db/migrator.js';
+import { createIgAccounts } from './202611270100-create-ig-accounts.js';
+import { createIgInsights } from './202611270100-create-ig-insights.js';
+import { createIgMedia } from './202611270100-create-ig-media.js';
+import { createIgProfiles } from './202611270100-create-ig-profiles.js';
+import { createSyncRuns } from './202611270300-create-sync-runs.js';
 
 /**
- * Every migration, in order. Names are `YYYYMMDDHHMM-what`; a landed migration is never
- * edited: add a new one instead.
+ * Every migration. Names are `YYYYMMDDHHMM-what` and they run in name order; a landed
+ * migration is never edited: add a new one instead.
  */
-export const migrations: Migration[] = [];
+export const migrations: Migration[] = [
+  createIgAccounts,
+  createIgProfiles,
+  createIgMedia,
+  createIgInsights,
+  createSyncRuns,
+].sort((a, b) => a.name.localeCompare(b.name));

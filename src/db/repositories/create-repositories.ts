@@ -1,0 +1,32 @@
+import type { DbModels } from '../models/define-models.js';
+import { IgAccountInsightRepository } from './ig-account-insight.repository.js';
+import { IgAccountRepository } from './ig-account.repository.js';
+import { IgCommentRepository } from './ig-comment.repository.js';
+import { IgMediaInsightRepository } from './ig-media-insight.repository.js';
+import { IgMediaRepository } from './ig-media.repository.js';
+import { IgProfileSnapshotRepository } from './ig-profile-snapshot.repository.js';
+import { IgProfileRepository } from './ig-profile.repository.js';
+
+/** The synced-data repositories over one set of models. */
+export interface SyncedDataRepositories {
+  accounts: IgAccountRepository;
+  profiles: IgProfileRepository;
+  profileSnapshots: IgProfileSnapshotRepository;
+  media: IgMediaRepository;
+  comments: IgCommentRepository;
+  accountInsights: IgAccountInsightRepository;
+  mediaInsights: IgMediaInsightRepository;
+}
+
+/** Builds every synced-data repository (for the composition root). */
+export function createRepositories(models: DbModels): SyncedDataRepositories {
+  return {
+    accounts: new IgAccountRepository(models),
+    profiles: new IgProfileRepository(models),
+    profileSnapshots: new IgProfileSnapshotRepository(models),
+    media: new IgMediaRepository(models),
+    comments: new IgCommentRepository(models),
+    accountInsights: new IgAccountInsightRepository(models),
+    mediaInsights: new IgMediaInsightRepository(models),
+  };
+}

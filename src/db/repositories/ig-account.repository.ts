@@ -1,0 +1,141 @@
+import type { ModelStatic } from 'sequelize';
+import type { DbModels } from '../models/define-models.js';
+import type { IgAccountModel, IgAccountStatus } from '../models/ig-account.model.js';
+import type { QueryOptions } from './query-options.js';
+
+export type { IgAccountStatus } from '../models/ig-account.model.js';
+
+/** A connected account as the rest of the service sees it: never carries the token. */
+export interface IgAccountRecord {
+  userNo: number;
+  igUserId: string;
+  username: string | null;
+  status: IgAccountStatus;
+  tokenExpiresAt: Date | null;
+  connectedAt: Date;
+  lastSyncedAt: Date | null;
+}
+
+/** What a sync needs to call Instagram for one account: the token still encrypted. */
+export interface IgAccountCredentials {
+  userNo: number;
+  igUserId: string;
+  status: IgAccountStatus;
+  accessTokenCiphertext: string;
+  tokenExpiresAt: Date | null;
+}
+
+/** A (re)connection of `userNo` to an Instagram account, with the token already encrypted. */
+export interface IgAccountConnection {
+  userNo: number;
+  igUserId: string;
+  username: string | null;
+  accessTokenCiphertext: string;
+  tokenExpiresAt: Date | null;
+  connectedAt: Date;
+}
+
+/** Connected accounts (`ig_accounts`), keyed by the service's user number. */
+export class IgAccountRepository {
+  private readonly accounts: ModelStatic<IgAccountModel>;
+
+  constructor(models: DbModels) {
+    this.accounts = models.IgAccount;
+  }
+
+  /**
+   * Connects `userNo` (or reconnects it, replacing account, token and expiry) and makes it
+   * `active`. `lastSyncedAt` is kept across reconnections.
+   */
+  async upsertOnConnect(
+    connection: IgAccountConnection,
+    options: QueryOptions = {},
+  ): Promise<IgAccountRecord> {
+    await this.accounts.bulkCreate([{ ...connection, status: 'active' }], {
+      updateOnDuplicate: [
+        'igUserId',
+        'username',
+        'accessTokenCiphertext',
+        'tokenExpiresAt',
+        'status',
+        'connectedAt',
+        'updatedAt',
+      ],
+      conflictAttributes: ['userNo'],
+      transaction: options.transaction,
+    });
+    const stored = await this.findByUserNo(connection.userNo, options);
+    if (!stored) throw new Error(`account ${connection.userNo} vanished right after its upsert`);
+    return stored;
+  }
+
+  /** The account of `userNo`, or null when it never connected. */
+  async findByUserNo(userNo: number, options: QueryOptions = {}): Promise<IgAccountRecord | null> {
+    const row = await this.accounts.findByPk(userNo, { transaction: options.transaction });
+    return row ? toAccountRecord(row) : null;
+  }
+
+  /** Accounts that a sync of "all accounts" covers, by user number. */
+  async listActive(): Promise<IgAccountRecord[]> {
+    const rows = await this.accounts.findAll({
+      where: { status: 'active' },
+      order: [['userNo', 'ASC']],
+    });
+    return rows.map(toAccountRecord);
+  }
+
+  /** The encrypted token of `userNo`, or null when it never connected. */
+  async findCredentials(userNo: number): Promise<IgAccountCredentials | null> {
+    const row = await this.accounts.findByPk(userNo);
+    if (!row) return null;
+    const { igUserId, status, accessTokenCiphertext, tokenExpiresAt } = row;
+    return { userNo, igUserId, status, accessTokenCiphertext, tokenExpiresAt };
+  }
+
+  /** Sets the status of `userNo`; false when there is no such account. */
+  async setStatus(
+    userNo: number,
+    status: IgAccountStatus,
+    options: QueryOptions = {},
+  ): Promise<boolean> {
+    const [changed] = await this.accounts.update(
+      { status },
+      { where: { userNo }, transaction: options.transaction },
+    );
+    return changed > 0;
+  }
+
+  /** Replaces the token of `userNo` after a refresh; false when there is no such account. */
+  async updateToken(
+    userNo: number,
+    accessTokenCiphertext: string,
+    tokenExpiresAt: Date | null,
+    options: QueryOptions = {},
+  ): Promise<boolean> {
+    const [changed] = await this.accounts.update(
+      { accessTokenCiphertext, tokenExpiresAt },
+      { where: { userNo }, transaction: options.transaction },
+    );
+    return changed > 0;
+  }
+
+  /** Records that a sync of `userNo` finished at `at`. */
+  async markSynced(userNo: number, at: Date, options: QueryOptions = {}): Promise<void> {
+    await this.accounts.update(
+      { lastSyncedAt: at },
+      { where: { userNo }, transaction: options.transaction },
+    );
+  }
+}
+
+function toAccountRecord(row: IgAccountModel): IgAccountRecord {
+  return {
+    userNo: row.userNo,
+    igUserId: row.igUserId,
+    username: row.username,
+    status: row.status,
+    tokenExpiresAt: row.tokenExpiresAt,
+    connectedAt: row.connectedAt,
+    lastSyncedAt: row.lastSyncedAt ?? null,
+  };
+}

@@ -1,0 +1,75 @@
+import { Op, UniqueConstraintError, type Sequelize } from 'sequelize';
+import {
+  defineSyncRunModels,
+  type SyncEventRow,
+  type SyncRunModels,
+} from '../models/sync-run.model.js';
+import type {
+  RunEvent,
+  RunEventType,
+  RunProgress,
+  RunStatus,
+  StepName,
+} from './sync-run.records.js';
+
+export type NewRunEvent = Omit<RunEvent, 'seq' | 'at'> & { at?: Date };
+
+const toEvent = (row: SyncEventRow): RunEvent => ({
+  executionId: String(row.runId),
+  seq: row.seq,
+  type: row.type as RunEventType,
+  step: row.step as StepName | null,
+  at: new Date(row.at).toISOString(),
+  progress: row.progress ? (JSON.parse(row.progress) as RunProgress) : null,
+  message: row.message,
+  userNo: row.userNo,
+  status: row.status as RunStatus,
+});
+
+/** The stored, ordered event log of every run. */
+export class RunEventRepository {
+  private readonly m: SyncRunModels;
+
+  constructor(sequelize: Sequelize) {
+    this.m = defineSyncRunModels(sequelize);
+  }
+
+  /**
+   * Stores an event under the run's next `seq`. Several workers may append to one run at once:
+   * the unique (run_id, seq) index refuses the loser, which takes the next number.
+   */
+  async append(event: NewRunEvent): Promise<RunEvent> {
+    const runId = Number(event.executionId);
+    for (let attempt = 0; ; attempt += 1) {
+      const last = (await this.m.SyncEvent.max('seq', { where: { runId } })) as number | null;
+      try {
+        const row = await this.m.SyncEvent.create({
+          runId,
+          seq: (last ?? 0) + 1,
+          type: event.type,
+          step: event.step,
+          userNo: event.userNo,
+          status: event.status,
+          message: event.message,
+          progress: event.progress ? JSON.stringify(event.progress) : null,
+          at: event.at ?? new Date(),
+        });
+        return toEvent(row.get({ plain: true }));
+      } catch (error) {
+        if (!(error instanceof UniqueConstraintError) || attempt >= 50) throw error;
+      }
+    }
+  }
+
+  /** Stored events of a run after `afterSeq` (exclusive), up to `toSeq` (inclusive) if given. */
+  async listAfter(executionId: string, afterSeq: number, toSeq?: number): Promise<RunEvent[]> {
+    const seq =
+      toSeq === undefined ? { [Op.gt]: afterSeq } : { [Op.gt]: afterSeq, [Op.lte]: toSeq };
+    const rows = await this.m.SyncEvent.findAll({
+      where: { runId: Number(executionId), seq },
+      order: [['seq', 'ASC']],
+      raw: true,
+    });
+    return rows.map(toEvent);
+  }
+}

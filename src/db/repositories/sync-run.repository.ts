@@ -1,0 +1,419 @@
+import { Op, UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
+import {
+  defineSyncRunModels,
+  type SyncRunModels,
+  type SyncStepAccountRow,
+} from '../models/sync-run.model.js';
+import { toRunRecord } from './sync-run.mapper.js';
+import {
+  STEP_NAMES,
+  type ExecutionType,
+  type RunFilter,
+  type RunPage,
+  type RunProgress,
+  type RunStatus,
+  type StepName,
+  type StepStatus,
+  type SyncRunRecord,
+} from './sync-run.records.js';
+
+export interface NewRun {
+  jobName: string;
+  executionType: ExecutionType;
+  targetUserNo: number | null;
+  months: number;
+  windowStart: Date;
+  windowEnd: Date;
+  restartOf: string | null;
+}
+
+export type CreateRunResult =
+  | { kind: 'created'; run: SyncRunRecord }
+  | { kind: 'duplicate'; run: SyncRunRecord }
+  | { kind: 'queue_full'; queued: number };
+
+export type AccountStepStatus = 'pending' | 'running' | 'completed' | 'failed' | 'skipped';
+export interface AccountCounts {
+  read: number;
+  written: number;
+  skipped: number;
+}
+
+/** Error code of an account step a restart skips because an earlier execution completed it. */
+export const CARRIED_OVER = 'CARRIED_OVER';
+
+/** The key one active run per target holds: 'all' or 'user:N'. */
+export const targetKey = (userNo: number | null): string =>
+  userNo === null ? 'all' : `user:${userNo}`;
+
+/** Run, step and per-account step records (Spring Batch's execution tables). */
+export class SyncRunRepository {
+  private readonly m: SyncRunModels;
+
+  constructor(private readonly sequelize: Sequelize) {
+    this.m = defineSyncRunModels(sequelize);
+  }
+
+  /**
+   * Queues a run unless the same target already has an active one (returned instead) or
+   * `queueCapacity` runs already wait. The unique `active_key` settles racing starts.
+   */
+  async createRun(
+    input: NewRun,
+    queueCapacity: number,
+    now = new Date(),
+    carryFrom?: string,
+  ): Promise<CreateRunResult> {
+    const key = targetKey(input.targetUserNo);
+    const existing = await this.findActive(key);
+    if (existing) return { kind: 'duplicate', run: existing };
+    const queued = await this.m.SyncRun.count({ where: { status: 'QUEUED' } });
+    if (queued >= queueCapacity) return { kind: 'queue_full', queued };
+    try {
+      const id = await this.sequelize.transaction(async (transaction) => {
+        const run = await this.m.SyncRun.create(
+          {
+            ...input,
+            restartOf: input.restartOf === null ? null : Number(input.restartOf),
+            status: 'QUEUED',
+            queuedAt: now,
+            activeKey: key,
+          },
+          { transaction },
+        );
+        const runId = run.id;
+        await this.m.SyncStep.bulkCreate(
+          STEP_NAMES.map((name, position) => ({ runId, name, position, status: 'PENDING' })),
+          { transaction },
+        );
+        if (carryFrom) await this.carryOver(carryFrom, runId, transaction);
+        return runId;
+      });
+      return { kind: 'created', run: await this.getRun(String(id)) };
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintError)) throw error;
+      const winner = await this.findActive(key);
+      if (winner) return { kind: 'duplicate', run: winner };
+      throw error;
+    }
+  }
+
+  async findRun(id: string): Promise<SyncRunRecord | null> {
+    const runId = Number(id);
+    if (!Number.isSafeInteger(runId) || runId <= 0) return null;
+    const run = await this.m.SyncRun.findByPk(runId, { raw: true });
+    if (!run) return null;
+    const [steps, accounts] = await Promise.all([
+      this.m.SyncStep.findAll({ where: { runId }, raw: true }),
+      this.m.SyncStepAccount.findAll({
+        where: { runId, status: 'failed' },
+        order: [['userNo', 'ASC']],
+        raw: true,
+      }),
+    ]);
+    return toRunRecord(run, steps, accounts);
+  }
+
+  async getRun(id: string): Promise<SyncRunRecord> {
+    const run = await this.findRun(id);
+    if (!run) throw new Error(`sync run ${id} does not exist`);
+    return run;
+  }
+
+  private async findActive(key: string): Promise<SyncRunRecord | null> {
+    const row = await this.m.SyncRun.findOne({ where: { activeKey: key }, raw: true });
+    return row ? this.getRun(String(row.id)) : null;
+  }
+
+  /** Newest first; `after` is the id cursor of the previous page's last run. */
+  async listRuns(filter: RunFilter): Promise<RunPage> {
+    const first = filter.first ?? 20;
+    const where: Record<string | symbol, unknown> = {};
+    if (filter.status) where.status = filter.status;
+    if (filter.userNo !== undefined && filter.userNo !== null) where.targetUserNo = filter.userNo;
+    if (filter.after) where.id = { [Op.lt]: Number(filter.after) };
+    const rows = await this.m.SyncRun.findAll({
+      where,
+      order: [['id', 'DESC']],
+      limit: first + 1,
+      raw: true,
+    });
+    const page = rows.slice(0, first);
+    const runs = await Promise.all(page.map((r) => this.getRun(String(r.id))));
+    return {
+      runs,
+      hasNextPage: rows.length > first,
+      endCursor: page.length ? String(page[page.length - 1]!.id) : null,
+    };
+  }
+
+  async countByStatus(status: RunStatus): Promise<number> {
+    return this.m.SyncRun.count({ where: { status } });
+  }
+
+  async lastStartedAt(): Promise<Date | null> {
+    const row = await this.m.SyncRun.findOne({
+      where: { startedAt: { [Op.ne]: null } },
+      order: [['startedAt', 'DESC']],
+      raw: true,
+    });
+    return row?.startedAt ?? null;
+  }
+
+  /** QUEUED → RUNNING (or RUNNING again when another worker resumes it); false if it is over. */
+  async markRunning(id: string, now = new Date()): Promise<boolean> {
+    const [queued] = await this.m.SyncRun.update(
+      { status: 'RUNNING', startedAt: now },
+      { where: { id: Number(id), status: 'QUEUED' } },
+    );
+    if (queued > 0) return true;
+    return (await this.m.SyncRun.count({ where: { id: Number(id), status: 'RUNNING' } })) > 0;
+  }
+
+  /** Ends a run once; frees its target for the next start. Returns false if it had already ended. */
+  async finishRun(
+    id: string,
+    status: RunStatus,
+    error: string | null,
+    now = new Date(),
+  ): Promise<boolean> {
+    const run = await this.m.SyncRun.findByPk(Number(id), { raw: true });
+    if (!run || run.activeKey === null) return false;
+    const startedAt = run.startedAt ?? now;
+    const [changed] = await this.m.SyncRun.update(
+      {
+        status,
+        error,
+        endedAt: now,
+        durationMs: now.getTime() - startedAt.getTime(),
+        activeKey: null,
+      },
+      { where: { id: Number(id), activeKey: { [Op.ne]: null } } },
+    );
+    return changed > 0;
+  }
+
+  async requestCancel(id: string): Promise<void> {
+    await this.m.SyncRun.update({ cancelRequested: true }, { where: { id: Number(id) } });
+  }
+
+  async isCancelRequested(id: string): Promise<boolean> {
+    const row = await this.m.SyncRun.findByPk(Number(id), {
+      attributes: ['cancelRequested'],
+      raw: true,
+    });
+    return Boolean(row?.cancelRequested);
+  }
+
+  async startStep(runId: string, step: StepName, now = new Date()): Promise<void> {
+    await this.m.SyncStep.update(
+      { status: 'RUNNING', startedAt: now },
+      { where: { runId: Number(runId), name: step, status: 'PENDING' } },
+    );
+  }
+
+  /** Ends a step with counts summed from its accounts. */
+  async finishStep(
+    runId: string,
+    step: StepName,
+    status: StepStatus,
+    now = new Date(),
+  ): Promise<void> {
+    const rows = await this.stepAccounts(runId, step);
+    const sum = (pick: (r: SyncStepAccountRow) => number) => rows.reduce((n, r) => n + pick(r), 0);
+    const current = await this.m.SyncStep.findOne({
+      where: { runId: Number(runId), name: step },
+      raw: true,
+    });
+    const startedAt = current?.startedAt ?? now;
+    await this.m.SyncStep.update(
+      {
+        status,
+        readCount: sum((r) => r.readCount),
+        writeCount: sum((r) => r.writeCount),
+        skipCount: sum((r) => r.skipCount),
+        startedAt,
+        endedAt: now,
+        durationMs: now.getTime() - startedAt.getTime(),
+      },
+      { where: { runId: Number(runId), name: step } },
+    );
+  }
+
+  async stepStatuses(runId: string): Promise<Map<StepName, StepStatus>> {
+    const rows = await this.m.SyncStep.findAll({ where: { runId: Number(runId) }, raw: true });
+    return new Map(rows.map((r) => [r.name as StepName, r.status as StepStatus]));
+  }
+
+  /** Adds the accounts of a step (idempotent: existing rows are kept as they are). */
+  async addStepAccounts(
+    runId: string,
+    step: StepName,
+    userNos: number[],
+    status: AccountStepStatus = 'pending',
+  ): Promise<void> {
+    if (userNos.length === 0) return;
+    await this.m.SyncStepAccount.bulkCreate(
+      userNos.map((userNo) => ({ runId: Number(runId), step, userNo, status })),
+      { ignoreDuplicates: true },
+    );
+  }
+
+  async stepAccounts(runId: string, step?: StepName): Promise<SyncStepAccountRow[]> {
+    const where = step ? { runId: Number(runId), step } : { runId: Number(runId) };
+    return this.m.SyncStepAccount.findAll({ where, order: [['userNo', 'ASC']], raw: true });
+  }
+
+  /** Marks an account's step running (counting attempts); false when it is already finished. */
+  async claimStepAccount(
+    runId: string,
+    step: StepName,
+    userNo: number,
+    now = new Date(),
+  ): Promise<boolean> {
+    const where = {
+      runId: Number(runId),
+      step,
+      userNo,
+      status: { [Op.in]: ['pending', 'running'] },
+    };
+    const row = await this.m.SyncStepAccount.findOne({ where, raw: true });
+    if (!row) return false;
+    await this.m.SyncStepAccount.update(
+      {
+        status: 'running',
+        attempts: row.attempts + 1,
+        startedAt: now,
+        readCount: 0,
+        writeCount: 0,
+        skipCount: 0,
+      },
+      { where: { id: row.id } },
+    );
+    return true;
+  }
+
+  /** Running totals while an account's step is under way (for progress). */
+  async addStepAccountCounts(
+    runId: string,
+    step: StepName,
+    userNo: number,
+    counts: AccountCounts,
+  ): Promise<void> {
+    await this.m.SyncStepAccount.increment(
+      { readCount: counts.read, writeCount: counts.written, skipCount: counts.skipped },
+      { where: { runId: Number(runId), step, userNo, status: 'running' } },
+    );
+  }
+
+  /** The exact totals of a finished attempt (replacing the running totals). */
+  async setStepAccountCounts(
+    runId: string,
+    step: StepName,
+    userNo: number,
+    counts: AccountCounts,
+  ): Promise<void> {
+    await this.m.SyncStepAccount.update(
+      { readCount: counts.read, writeCount: counts.written, skipCount: counts.skipped },
+      { where: { runId: Number(runId), step, userNo } },
+    );
+  }
+
+  async finishStepAccount(
+    runId: string,
+    step: StepName,
+    userNo: number,
+    outcome: {
+      status: 'completed' | 'failed' | 'skipped';
+      errorCode?: string;
+      errorMessage?: string;
+    },
+    now = new Date(),
+  ): Promise<void> {
+    await this.m.SyncStepAccount.update(
+      {
+        status: outcome.status,
+        errorCode: outcome.errorCode ?? null,
+        errorMessage: outcome.errorMessage ?? null,
+        endedAt: now,
+      },
+      { where: { runId: Number(runId), step, userNo } },
+    );
+  }
+
+  async stepProgress(
+    runId: string,
+    step: StepName,
+  ): Promise<RunProgress & { failed: number; pending: number }> {
+    const rows = await this.stepAccounts(runId, step);
+    const done = rows.filter(
+      (r) => r.status === 'completed' || r.status === 'failed' || r.status === 'skipped',
+    ).length;
+    return {
+      done,
+      total: rows.length,
+      items: rows.reduce((n, r) => n + r.writeCount, 0),
+      failed: rows.filter((r) => r.status === 'failed').length,
+      pending: rows.length - done,
+    };
+  }
+
+  /** Accounts that failed in any step of the run: later steps skip them. */
+  async failedUserNos(runId: string): Promise<Set<number>> {
+    const rows = await this.m.SyncStepAccount.findAll({
+      where: { runId: Number(runId), status: 'failed' },
+      attributes: ['userNo'],
+      raw: true,
+    });
+    return new Set(rows.map((r) => r.userNo));
+  }
+
+  /**
+   * A restart skips what its run (or that run's own restart source) completed: those account
+   * steps are copied in as `skipped` with code CARRIED_OVER before the restart can start.
+   */
+  private async carryOver(
+    fromRunId: string,
+    toRunId: number,
+    transaction: Transaction,
+  ): Promise<void> {
+    const done = await this.m.SyncStepAccount.findAll({
+      where: {
+        runId: Number(fromRunId),
+        [Op.or]: [{ status: 'completed' }, { status: 'skipped', errorCode: CARRIED_OVER }],
+      },
+      raw: true,
+      transaction,
+    });
+    if (done.length === 0) return;
+    await this.m.SyncStepAccount.bulkCreate(
+      done.map((r) => ({
+        runId: toRunId,
+        step: r.step,
+        userNo: r.userNo,
+        status: 'skipped',
+        errorCode: CARRIED_OVER,
+        errorMessage: `completed by execution ${fromRunId}`,
+      })),
+      { transaction },
+    );
+  }
+
+  async allAccountStepsCompleted(runId: string): Promise<boolean> {
+    return (
+      (await this.m.SyncStepAccount.count({
+        where: { runId: Number(runId), status: { [Op.ne]: 'completed' } },
+      })) === 0
+    );
+  }
+
+  /** Runs whose status says they are under way (for recovery after a crash). */
+  async activeRunIds(): Promise<string[]> {
+    const rows = await this.m.SyncRun.findAll({
+      where: { activeKey: { [Op.ne]: null } },
+      attributes: ['id'],
+      raw: true,
+    });
+    return rows.map((r) => String(r.id));
+  }
+}
