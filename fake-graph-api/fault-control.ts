@@ -1,0 +1,79 @@
+/**
+ * Named fault injection. A fault matches requests by path and/or IG account, lets
+ * `afterCalls` matching requests through, then hits up to `times` requests (default: all)
+ * and retires. `tokenExpired` counts calls per token: `atCall: N` expires each matching
+ * token at its own Nth call.
+ */
+import type { Fault, FaultControl } from './fake-graph-api.types.js';
+
+interface ActiveFault {
+  id: string;
+  fault: Fault;
+  seen: number;
+  seenByToken: Map<string, number>;
+  hits: number;
+}
+
+/** What the faults do to one request: added latency and at most one failure. */
+export interface FaultOutcome {
+  latencyMs: number;
+  failure?: Exclude<Fault, { kind: 'latency' }>;
+}
+
+function passesFirst(fault: Fault): number {
+  if (fault.kind === 'tokenExpired' && fault.atCall !== undefined) return fault.atCall - 1;
+  return fault.afterCalls ?? 0;
+}
+
+function matches(fault: Fault, path: string, igUserId: string | undefined): boolean {
+  const { match } = fault;
+  if (!match) return true;
+  if (match.igUserId !== undefined && match.igUserId !== igUserId) return false;
+  if (match.path instanceof RegExp) return match.path.test(path);
+  return match.path === undefined || path.includes(match.path);
+}
+
+/** The number of this call among the fault's matching calls (per token for tokenExpired). */
+function countCall(entry: ActiveFault, token: string): number {
+  if (entry.fault.kind !== 'tokenExpired') return (entry.seen += 1);
+  const count = (entry.seenByToken.get(token) ?? 0) + 1;
+  entry.seenByToken.set(token, count);
+  return count;
+}
+
+export class FaultRegistry implements FaultControl {
+  private readonly active: ActiveFault[] = [];
+  private counter = 0;
+
+  add(fault: Fault): string {
+    this.counter += 1;
+    const id = `fault-${this.counter}`;
+    this.active.push({ id, fault, seen: 0, seenByToken: new Map(), hits: 0 });
+    return id;
+  }
+
+  remove(id: string): void {
+    const index = this.active.findIndex((f) => f.id === id);
+    if (index >= 0) this.active.splice(index, 1);
+  }
+
+  clear(): void {
+    this.active.length = 0;
+  }
+
+  /** Applies the faults to a request: every matching latency, then the first failure. */
+  take(path: string, igUserId: string | undefined, token = ''): FaultOutcome {
+    const outcome: FaultOutcome = { latencyMs: 0 };
+    for (const entry of [...this.active]) {
+      const { fault } = entry;
+      if (!matches(fault, path, igUserId)) continue;
+      if (countCall(entry, token) <= passesFirst(fault)) continue;
+      if (fault.kind !== 'latency' && outcome.failure) continue;
+      entry.hits += 1;
+      if (fault.times !== undefined && entry.hits >= fault.times) this.remove(entry.id);
+      if (fault.kind === 'latency') outcome.latencyMs += fault.ms;
+      else outcome.failure = fault;
+    }
+    return outcome;
+  }
+}

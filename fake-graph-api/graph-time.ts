@@ -1,0 +1,73 @@
+/**
+ * Time as the Graph API speaks it. Timestamps look like `2019-04-05T07:56:32+0000`.
+ * Insight day buckets end at 07:00 UTC ("periods ending on UTC−07:00"): the API uses a
+ * fixed −07:00 offset, not Pacific daylight saving, so day N starts at N·24h + 7h UTC.
+ */
+
+export const DAY_MS = 86_400_000;
+const BUCKET_OFFSET_MS = 7 * 3_600_000;
+
+/** `2019-04-05T07:56:32+0000` */
+export function toGraphTime(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19) + '+0000';
+}
+
+export function fromGraphTime(text: string): number {
+  return Date.parse(text.replace('+0000', 'Z'));
+}
+
+/** Day number (days since 1970-01-01 in the −07:00 calendar) of the bucket holding `ms`. */
+export function bucketDayOf(ms: number): number {
+  return Math.floor((ms - BUCKET_OFFSET_MS) / DAY_MS);
+}
+
+/** Start of the bucket of day `day`, in ms (07:00 UTC of that date). */
+export function bucketStart(day: number): number {
+  return day * DAY_MS + BUCKET_OFFSET_MS;
+}
+
+export function dayToISO(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD` → day number, or undefined when malformed. */
+export function dayFromISO(text: string): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  return Number.isNaN(ms) ? undefined : ms / DAY_MS;
+}
+
+/**
+ * A `since`/`until` value: Unix seconds, or a date string the way strtotime reads the
+ * common forms (`2025-06-01`, ISO-8601 with or without zone; no zone = UTC). Returns ms.
+ */
+export function parseTimeParam(value: string): number | undefined {
+  const trimmed = value.trim();
+  if (/^-?\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const withZone = /[zZ]|[+-]\d{2}:?\d{2}$/.test(trimmed) ? trimmed : `${trimmed}Z`;
+  const isoLike = /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? `${trimmed}T00:00:00Z` : withZone;
+  const ms = Date.parse(isoLike.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** "Thursday, 29-Jul-21 10:00:00 PDT", the format of the 190/463 message (Pacific time). */
+export function toPacificText(ms: number): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'America/Los_Angeles',
+    weekday: 'long',
+    day: '2-digit',
+    month: 'short',
+    year: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).formatToParts(new Date(ms));
+  const get = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return (
+    `${get('weekday')}, ${get('day')}-${get('month')}-${get('year')} ` +
+    `${get('hour')}:${get('minute')}:${get('second')} ${get('timeZoneName')}`
+  );
+}
