@@ -1,0 +1,233 @@
+import type { Config } from '../config/config.js';
+import type { GraphNode } from './graph-api.classifier.js';
+import {
+  commentFields,
+  mediaFields,
+  PROFILE_FIELDS,
+  replyFields,
+  withoutNestedInsights,
+} from './graph-api.fields.js';
+import { GraphHttp } from './graph-api.http.js';
+import { paginate, type PagingOptions } from './graph-api.paging.js';
+import {
+  MAX_COMMENTS_PAGE_SIZE,
+  MAX_MEDIA_PAGE_SIZE,
+  retryPolicyOf,
+  type AccountInsightsQuery,
+  type GraphApiClientOptions,
+  type ListMediaOptions,
+} from './graph-api-client.options.js';
+import { GraphApiTransport, type GraphCall } from './graph-api.transport.js';
+import type {
+  GraphPage,
+  IgAccount,
+  IgComment,
+  IgInsight,
+  IgMedia,
+  IgProfile,
+} from './graph-api.types.js';
+import { GraphUrls } from './graph-api.urls.js';
+import { assertInsightWindow } from './insight-window.js';
+import { LimitMemory } from './limit.memory.js';
+import { checkToken, type TokenCheck } from './token-check.js';
+import { UsagePacer } from './usage.pacer.js';
+
+const unixSeconds = (date: Date): string => String(Math.floor(date.getTime() / 1000));
+const clamp = (value: number, max: number): number => Math.max(1, Math.min(max, Math.floor(value)));
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Typed Graph API calls for the sync steps. Results keep the Graph API's snake_case names. */
+export class GraphApiClient {
+  private readonly http: GraphHttp;
+  private readonly urls: GraphUrls;
+  private readonly transport: GraphApiTransport;
+  private readonly limits = new LimitMemory();
+  /** Per-account usage and blocks; shared by every call this client makes. */
+  readonly pacer: UsagePacer;
+
+  constructor(
+    config: Pick<Config, 'graphApi'>,
+    private readonly options: GraphApiClientOptions = {},
+  ) {
+    const { url, version, timeoutMs, maxRetries } = config.graphApi;
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? realSleep;
+    this.http = new GraphHttp({ timeoutMs });
+    this.urls = new GraphUrls(url, version);
+    this.pacer = new UsagePacer({
+      now,
+      sleep,
+      slowdownFromPercent: options.slowdownFromPercent,
+      maxSpacingMs: options.maxSpacingMs,
+      maxWaitMs: options.maxThrottleWaitMs,
+      maxConcurrentPerAccount: options.maxConcurrentPerAccount,
+    });
+    this.transport = new GraphApiTransport({
+      http: this.http,
+      pacer: this.pacer,
+      now,
+      sleep,
+      random: options.random ?? Math.random,
+      logger: options.logger,
+      metrics: options.metrics,
+      retry: retryPolicyOf(options, maxRetries),
+    });
+  }
+
+  private call(
+    account: IgAccount,
+    path: string,
+    params: Record<string, string>,
+    node: GraphNode,
+    endpoint: string,
+  ): GraphCall {
+    return { account, url: this.urls.forPath(path), params, node, endpoint };
+  }
+
+  private pages<T>(call: GraphCall, options?: PagingOptions): AsyncIterable<GraphPage<T>> {
+    const deps = {
+      transport: this.transport,
+      urls: this.urls,
+      limits: this.limits,
+      logger: this.options.logger,
+    };
+    return paginate<T>(deps, call, options);
+  }
+
+  getProfile(account: IgAccount): Promise<IgProfile> {
+    const call = this.call(
+      account,
+      `/${account.igUserId}`,
+      { fields: PROFILE_FIELDS },
+      'account',
+      'profile',
+    );
+    return this.transport.get<IgProfile>(call);
+  }
+
+  /** The account's media, newest first, page by page, with the requested nested edges. */
+  listMedia(account: IgAccount, options: ListMediaOptions = {}): AsyncIterable<GraphPage<IgMedia>> {
+    const comments = options.withComments;
+    const fields = mediaFields({
+      comments: comments && {
+        limit: clamp(comments.limit ?? MAX_COMMENTS_PAGE_SIZE, MAX_COMMENTS_PAGE_SIZE),
+        replies: comments.replies ?? true,
+      },
+      insights: options.withInsights,
+    });
+    const params: Record<string, string> = {
+      fields,
+      limit: String(clamp(options.pageSize ?? MAX_MEDIA_PAGE_SIZE, MAX_MEDIA_PAGE_SIZE)),
+    };
+    if (options.since) params.since = unixSeconds(options.since);
+    if (options.until) params.until = unixSeconds(options.until);
+    const call = this.call(account, `/${account.igUserId}/media`, params, 'account', 'media');
+    return this.pages<IgMedia>(call, {
+      limitKind: 'media',
+      fallback: options.withInsights ? withoutNestedInsights : undefined,
+    });
+  }
+
+  /** A media's top-level comments, newest first, from the start or from an `after` cursor. */
+  listComments(
+    account: IgAccount,
+    mediaId: string,
+    options: { after?: string; pageSize?: number; replies?: boolean } = {},
+  ): AsyncIterable<GraphPage<IgComment>> {
+    const params: Record<string, string> = {
+      fields: commentFields(options.replies ?? true),
+      limit: String(clamp(options.pageSize ?? MAX_COMMENTS_PAGE_SIZE, MAX_COMMENTS_PAGE_SIZE)),
+    };
+    if (options.after) params.after = options.after;
+    return this.pages<IgComment>(
+      this.call(account, `/${mediaId}/comments`, params, 'media', 'comments'),
+      { limitKind: 'comments' },
+    );
+  }
+
+  /** A comment's replies, page by page. */
+  listReplies(
+    account: IgAccount,
+    commentId: string,
+    options: { after?: string } = {},
+  ): AsyncIterable<GraphPage<IgComment>> {
+    const params: Record<string, string> = {
+      fields: replyFields(),
+      limit: String(MAX_COMMENTS_PAGE_SIZE),
+    };
+    if (options.after) params.after = options.after;
+    return this.pages<IgComment>(
+      this.call(account, `/${commentId}/replies`, params, 'comment', 'replies'),
+      { limitKind: 'replies' },
+    );
+  }
+
+  /**
+   * The pages after a nested first page (a media's expanded `comments`, a comment's expanded
+   * `replies`), by its own `paging.next`: nothing when that page was the last.
+   */
+  continueEdge<T extends IgComment>(
+    account: IgAccount,
+    edge: GraphPage<T> | undefined,
+    kind: 'comments' | 'replies',
+  ): AsyncIterable<GraphPage<T>> {
+    const next = edge?.paging?.next;
+    if (!next) return (async function* () {})();
+    const { url, params } = this.urls.fromNext(next);
+    const node = kind === 'comments' ? 'media' : 'comment';
+    return this.pages<T>({ account, url, params, node, endpoint: kind });
+  }
+
+  /** Account insights for one window of at most 30 days (one call; results as Instagram sends them). */
+  async getAccountInsights(account: IgAccount, query: AccountInsightsQuery): Promise<IgInsight[]> {
+    assertInsightWindow(query, account.igUserId);
+    const params: Record<string, string> = {
+      metric: query.metrics.join(','),
+      period: query.period,
+      since: unixSeconds(query.since),
+      until: unixSeconds(query.until),
+    };
+    if (query.metricType) params.metric_type = query.metricType;
+    if (query.breakdown) params.breakdown = query.breakdown;
+    const call = this.call(
+      account,
+      `/${account.igUserId}/insights`,
+      params,
+      'account',
+      'account_insights',
+    );
+    const page = await this.transport.get<GraphPage<IgInsight>>(call);
+    return Array.isArray(page.data) ? page.data : [];
+  }
+
+  /** Lifetime insights of one media. A media that has none throws a `skippable` GraphApiError. */
+  async getMediaInsights(
+    account: IgAccount,
+    mediaId: string,
+    metrics: readonly string[],
+  ): Promise<IgInsight[]> {
+    const call = this.call(
+      account,
+      `/${mediaId}/insights`,
+      { metric: metrics.join(',') },
+      'media',
+      'media_insights',
+    );
+    const page = await this.transport.get<GraphPage<IgInsight>>(call);
+    return Array.isArray(page.data) ? page.data : [];
+  }
+
+  /** Whether `accessToken` reads the account `igUserId` (for connecting an account). */
+  checkToken(igUserId: string, accessToken: string): Promise<TokenCheck> {
+    const account = { igUserId, accessToken };
+    return checkToken(
+      this.transport,
+      this.call(account, `/${igUserId}`, { fields: 'id,username' }, 'account', 'token_check'),
+    );
+  }
+
+  /** Closes keep-alive connections. */
+  close(): void {
+    this.http.close();
+  }
+}

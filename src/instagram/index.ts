@@ -1,0 +1,36 @@
+/** The Instagram Graph API client and token crypto: what other layers may import. */
+export { GraphApiClient } from './graph-api.client.js';
+export {
+  MAX_COMMENTS_PAGE_SIZE,
+  MAX_MEDIA_PAGE_SIZE,
+  type AccountInsightsQuery,
+  type GraphApiClientOptions,
+  type ListMediaOptions,
+} from './graph-api-client.options.js';
+export {
+  GraphApiError,
+  isGraphApiError,
+  type GraphApiErrorInit,
+  type GraphApiErrorKind,
+} from './graph-api.error.js';
+export type { GraphApiMetrics, GraphCallEvent } from './graph-api.transport.js';
+export type {
+  GraphPage,
+  GraphPaging,
+  IgAccount,
+  IgComment,
+  IgInsight,
+  IgInsightValue,
+  IgMedia,
+  IgMediaChild,
+  IgProfile,
+} from './graph-api.types.js';
+export {
+  assertInsightWindow,
+  MAX_INSIGHT_WINDOW_DAYS,
+  splitInsightWindows,
+  type InsightWindow,
+} from './insight-window.js';
+export type { TokenCheck } from './token-check.js';
+export { decryptToken, encryptToken, TokenDecryptionError } from './token-crypto.js';
+export { UsagePacer, type UsagePacerOptions } from './usage.pacer.js';

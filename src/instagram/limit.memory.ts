@@ -1,0 +1,47 @@
+/** Instagram's page size when a request names none. */
+const DEFAULT_LIMIT = 25;
+const NESTED_LIMIT = /\.limit\((\d+)\)/g;
+
+function halve(value: number, times: number): number {
+  return Math.max(1, Math.floor(value / 2 ** times));
+}
+
+/**
+ * The `limit` and `fields` of `params` after `times` halvings (never below 1). With a nested
+ * `.limit(n)` in the field expansion, halvings alternate, outer page size first: a smaller
+ * media page costs one more cheap call per 100 media, a smaller nested comments page one more
+ * call per busy media. Other params (cursors, since/until) are left alone.
+ */
+export function scaleLimits(params: Record<string, string>, times: number): Record<string, string> {
+  if (times <= 0) return { ...params };
+  const nested = params.fields !== undefined && /\.limit\(\d+\)/.test(params.fields);
+  const outerTimes = nested ? Math.ceil(times / 2) : times;
+  const nestedTimes = nested ? Math.floor(times / 2) : 0;
+  const scaled = { ...params };
+  scaled.limit = String(halve(Number(params.limit ?? DEFAULT_LIMIT) || DEFAULT_LIMIT, outerTimes));
+  if (params.fields && nestedTimes > 0) {
+    scaled.fields = params.fields.replace(
+      NESTED_LIMIT,
+      (_match, n: string) => `.limit(${halve(Number(n), nestedTimes)})`,
+    );
+  }
+  return scaled;
+}
+
+/**
+ * Remembers, per account and request kind, how often a request had to be halved after code 1
+ * "Please reduce the amount of data you're asking for", so the next run starts small instead
+ * of failing again. Per account, because the data (long captions, busy comment threads) is.
+ */
+export class LimitMemory {
+  private readonly halvings = new Map<string, number>();
+
+  get(igUserId: string, kind: string): number {
+    return this.halvings.get(`${igUserId}\u0000${kind}`) ?? 0;
+  }
+
+  remember(igUserId: string, kind: string, times: number): void {
+    const key = `${igUserId}\u0000${kind}`;
+    this.halvings.set(key, Math.max(times, this.halvings.get(key) ?? 0));
+  }
+}

@@ -1,0 +1,212 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { createFakeGraphApi, type FakeGraphApi } from '../../../fake-graph-api/index.js';
+import {
+  accountOf,
+  clientFor,
+  collect,
+  FakeClock,
+  requestsTo,
+  type TestClient,
+} from './graph-client.fixture.js';
+
+describe('Graph API client under faults', () => {
+  let clock = new FakeClock();
+  let api: FakeGraphApi;
+  let t: TestClient;
+  const start = (options: Parameters<typeof clientFor>[2] = {}) => {
+    t = clientFor(api, clock, options);
+    return t.client;
+  };
+
+  beforeAll(async () => {
+    api = await createFakeGraphApi({
+      seed: 5,
+      accounts: 2,
+      media: 12,
+      comments: 2,
+      now: () => new Date(clock.now()),
+    });
+  });
+  beforeEach(() => {
+    clock = new FakeClock();
+  });
+  afterEach(() => {
+    api.faults.clear();
+    t?.client.close();
+  });
+  afterAll(() => api.close());
+
+  const outcomes = () => t.calls.map((c) => c.outcome);
+
+  it('retries a 5xx with growing backoff and then succeeds', async () => {
+    const client = start();
+    const account = accountOf(api, 0);
+    api.faults.add({ kind: 'http5xx', status: 502, times: 2, match: { path: '/media' } });
+    const media = (await collect(client.listMedia(account))).flat();
+    expect(media).toHaveLength(api.data.account(account.igUserId).media.length);
+    expect(outcomes()).toEqual(['transient', 'transient', 'ok']);
+    // 1 s then 2 s ceilings, with "equal jitter" at random() = 0.5 → ¾ of each.
+    expect(clock.sleeps).toEqual([750, 1500]);
+  });
+
+  it('retries a request that times out', async () => {
+    const client = start({ timeoutMs: 100 });
+    const account = accountOf(api, 0);
+    api.faults.add({ kind: 'timeout', times: 1, match: { igUserId: account.igUserId } });
+    const profile = await client.getProfile(account);
+    expect(profile.id).toBe(account.igUserId);
+    expect(t.calls.map((c) => [c.outcome, c.status])).toEqual([
+      ['transient', undefined],
+      ['ok', 200],
+    ]);
+  });
+
+  it('retries a transient Graph API error (code 2)', async () => {
+    const client = start();
+    const account = accountOf(api, 1);
+    api.faults.add({ kind: 'transientError', times: 1 });
+    await expect(client.getProfile(account)).resolves.toMatchObject({ id: account.igUserId });
+    expect(outcomes()).toEqual(['transient', 'ok']);
+  });
+
+  it('retries a page whose body is cut short', async () => {
+    const client = start();
+    const account = accountOf(api, 0);
+    api.faults.add({ kind: 'badPage', times: 1, afterCalls: 1, match: { path: '/media' } });
+    const pages = await collect(client.listMedia(account, { pageSize: 5 }));
+    expect(pages.flat().map((m) => m.id)).toEqual(
+      api.data.account(account.igUserId).media.map((m) => m.id),
+    );
+    expect(outcomes()).toEqual(['ok', 'transient', 'ok', 'ok']);
+  });
+
+  it('gives up as transient after the configured retries', async () => {
+    const client = start({ maxRetries: 2 });
+    const account = accountOf(api, 0);
+    api.faults.add({ kind: 'http5xx', match: { path: `${account.igUserId}` } });
+    const before = api.requests.length;
+    await expect(client.getProfile(account)).rejects.toMatchObject({
+      kind: 'transient',
+      status: 500,
+      code: 1,
+    });
+    expect(api.requests.length - before).toBe(3);
+  });
+
+  it('reports an expired token as an auth error without retrying', async () => {
+    const fresh = await createFakeGraphApi({
+      seed: 6,
+      accounts: 1,
+      media: 3,
+      comments: 1,
+      now: () => new Date(clock.now()),
+    });
+    const c = clientFor(fresh, clock);
+    try {
+      const account = accountOf(fresh, 0);
+      fresh.faults.add({ kind: 'tokenExpired' });
+      await expect(c.client.getProfile(account)).rejects.toMatchObject({
+        kind: 'auth',
+        code: 190,
+        subcode: 463,
+      });
+      expect(fresh.requests).toHaveLength(1);
+      expect(clock.sleeps).toEqual([]);
+    } finally {
+      c.client.close();
+      await fresh.close();
+    }
+  });
+
+  it('waits out a throttle for the regain time Instagram gives, then succeeds', async () => {
+    const client = start();
+    const account = accountOf(api, 0);
+    api.faults.add({ kind: 'throttle', code: 80002, regainMinutes: 7, times: 1 });
+    await expect(client.getProfile(account)).resolves.toMatchObject({ id: account.igUserId });
+    expect(outcomes()).toEqual(['throttled', 'ok']);
+    expect(clock.sleeps).toEqual([7 * 60_000]);
+  });
+
+  it('backs off exponentially from a throttle that gives no regain time', async () => {
+    const client = start();
+    const account = accountOf(api, 0);
+    api.faults.add({ kind: 'throttle', code: 4, regainMinutes: 0, times: 2 });
+    await expect(client.getProfile(account)).resolves.toMatchObject({ id: account.igUserId });
+    expect(clock.sleeps).toEqual([45_000, 90_000]);
+  });
+
+  it('fails an account throttled for longer than allowed, and stops calling it', async () => {
+    const client = start({ maxThrottleWaitMs: 10 * 60_000 });
+    const [a, b] = [accountOf(api, 0), accountOf(api, 1)];
+    api.faults.add({ kind: 'throttle', regainMinutes: 60, match: { igUserId: a.igUserId } });
+    await expect(client.getProfile(a)).rejects.toMatchObject({
+      kind: 'throttled',
+      igUserId: a.igUserId,
+    });
+    const before = requestsTo(api, a.igUserId).length;
+    await expect(client.getProfile(a)).rejects.toMatchObject({ kind: 'throttled' });
+    expect(requestsTo(api, a.igUserId)).toHaveLength(before);
+    await expect(client.getProfile(b)).resolves.toMatchObject({ id: b.igUserId });
+  });
+
+  it('gives up once throttle waits add up to more than allowed', async () => {
+    const client = start({ maxThrottleWaitMs: 10 * 60_000 });
+    const account = accountOf(api, 1);
+    api.faults.add({ kind: 'throttle', regainMinutes: 4, match: { igUserId: account.igUserId } });
+    await expect(client.getProfile(account)).rejects.toMatchObject({
+      kind: 'throttled',
+      code: 80002,
+    });
+    expect(outcomes()).toEqual(['throttled', 'throttled', 'throttled']);
+    expect(clock.sleeps).toEqual([240_000, 240_000]);
+  });
+
+  it('lets other accounts proceed while one account waits out a throttle', async () => {
+    const client = start();
+    const [a, b] = [accountOf(api, 0), accountOf(api, 1)];
+    api.faults.add({
+      kind: 'throttle',
+      regainMinutes: 5,
+      times: 1,
+      match: { igUserId: a.igUserId },
+    });
+    clock.holdSleepsFrom(60_000);
+    let aDone = false;
+    const aProfile = client.getProfile(a).then((p) => {
+      aDone = true;
+      return p;
+    });
+    await clock.whenHeld();
+    const bMedia = (await collect(client.listMedia(b, { pageSize: 3 }))).flat();
+    expect(bMedia.map((m) => m.id)).toEqual(api.data.account(b.igUserId).media.map((m) => m.id));
+    expect(aDone).toBe(false);
+    clock.release();
+    await expect(aProfile).resolves.toMatchObject({ id: a.igUserId });
+  });
+});
+
+describe('Graph API client pacing', () => {
+  it('spaces an account’s calls out as its usage headers near 100 %', async () => {
+    const clock = new FakeClock();
+    const api = await createFakeGraphApi({
+      seed: 5,
+      accounts: 1,
+      media: 10,
+      comments: 1,
+      callBudget: 10,
+      now: () => new Date(clock.now()),
+    });
+    const t = clientFor(api, clock);
+    try {
+      const account = accountOf(api, 0);
+      const pages = await collect(t.client.listMedia(account, { pageSize: 1 }));
+      expect(pages).toHaveLength(10);
+      // Usage after the 8th and 9th calls is 80 % and 90 %: 30 s × (5/25)² and × (15/25)².
+      expect(clock.sleeps).toEqual([1_200, 10_800]);
+      expect(t.calls.every((c) => c.outcome === 'ok')).toBe(true);
+    } finally {
+      t.client.close();
+      await api.close();
+    }
+  });
+});
