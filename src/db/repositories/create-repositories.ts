@@ -1,3 +1,4 @@
+import { Transaction } from 'sequelize';
 import type { DbModels } from '../models/define-models.js';
 import { IgAccountInsightRepository } from './ig-account-insight.repository.js';
 import { IgAccountRepository } from './ig-account.repository.js';
@@ -6,6 +7,7 @@ import { IgMediaInsightRepository } from './ig-media-insight.repository.js';
 import { IgMediaRepository } from './ig-media.repository.js';
 import { IgProfileSnapshotRepository } from './ig-profile-snapshot.repository.js';
 import { IgProfileRepository } from './ig-profile.repository.js';
+import type { QueryOptions } from './query-options.js';
 
 /** The synced-data repositories over one set of models. */
 export interface SyncedDataRepositories {
@@ -16,6 +18,13 @@ export interface SyncedDataRepositories {
   comments: IgCommentRepository;
   accountInsights: IgAccountInsightRepository;
   mediaInsights: IgMediaInsightRepository;
+  /**
+   * Runs `work` as one unit: every repository call given the `options` it receives commits or
+   * rolls back together (one page of media and its comments). IMMEDIATE on SQLite, so the
+   * write lock is taken at BEGIN rather than failing with SQLITE_BUSY mid-way. Inside `work`,
+   * pass the options to every call: on SQLite a call outside would wait for this lock.
+   */
+  inTransaction<T>(work: (options: QueryOptions) => Promise<T>): Promise<T>;
 }
 
 /** Builds every synced-data repository (for the composition root). */
@@ -28,5 +37,9 @@ export function createRepositories(models: DbModels): SyncedDataRepositories {
     comments: new IgCommentRepository(models),
     accountInsights: new IgAccountInsightRepository(models),
     mediaInsights: new IgMediaInsightRepository(models),
+    inTransaction: (work) =>
+      models.sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, (transaction) =>
+        work({ transaction }),
+      ),
   };
 }

@@ -1,0 +1,48 @@
+import type { Logger } from '../config/logger.js';
+import type { StepName } from '../db/repositories/sync-run.records.js';
+import type { SyncWindow } from './sync-window.js';
+
+/** One connected account as a step sees it (the token already decrypted, never logged). */
+export interface SyncAccount {
+  userNo: number;
+  igUserId: string;
+  accessToken: string;
+}
+
+export interface StepCounts {
+  /** Items read from Instagram. */
+  read: number;
+  /** Rows written (upserted or marked deleted). */
+  written: number;
+  /** Items skipped (e.g. media insights Instagram refuses for old media). */
+  skipped: number;
+}
+
+export interface StepContext {
+  runId: string;
+  account: SyncAccount;
+  window: SyncWindow;
+  /** When this attempt began: rows not seen since then inside the window were deleted on Instagram. */
+  attemptStartedAt: Date;
+  /**
+   * Call between pages with what the page did: records progress, keeps the job's lock alive and
+   * throws `RunCancelledError` when the run was cancelled, so a run stops between pages.
+   */
+  checkpoint(delta: Partial<StepCounts>): Promise<void>;
+  logger: Logger;
+}
+
+/** Every step has this one contract; the order lives in `steps/index.ts`. */
+export interface SyncStep {
+  readonly name: StepName;
+  /** Syncs one account; throws (a `GraphApiError`, usually) when the account fails. */
+  run(context: StepContext): Promise<StepCounts>;
+}
+
+/** Thrown by `checkpoint` once the run is cancelled. */
+export class RunCancelledError extends Error {
+  constructor(runId: string) {
+    super(`run ${runId} was cancelled`);
+    this.name = 'RunCancelledError';
+  }
+}

@@ -1,0 +1,41 @@
+import type { SyncedDataRepositories } from '../../db/repositories/create-repositories.js';
+import { STEP_NAMES, type StepName } from '../../db/repositories/sync-run.records.js';
+import type { GraphApiClient } from '../../instagram/index.js';
+import type { SyncStep } from '../step.contract.js';
+import { CommentsStep } from './comments.step.js';
+import { InsightsStep } from './insights.step.js';
+import { MediaStep } from './media.step.js';
+import { ProfileStep } from './profile.step.js';
+import type { StepDeps } from './step-deps.js';
+import { resolveStepOptions, type SyncStepOptions } from './step-options.js';
+
+export { DEFAULT_TOTAL_VALUE_METRICS, type SyncStepOptions } from './step-options.js';
+export { MEDIA_INSIGHT_METRICS, mediaInsightMetrics } from './media-insights.js';
+
+export interface CreateStepsDeps {
+  graph: GraphApiClient;
+  repos: SyncedDataRepositories;
+  /**
+   * `SYNC_TIMEZONE`. Each run carries its own window (with that zone) into the steps, and the
+   * steps use the window's, so a run keeps its days even if the setting changes meanwhile.
+   */
+  timezone: string;
+  options?: SyncStepOptions;
+}
+
+const BUILDERS: Record<StepName, (deps: StepDeps) => SyncStep> = {
+  profile: (deps) => new ProfileStep(deps),
+  media: (deps) => new MediaStep(deps),
+  comments: (deps) => new CommentsStep(deps),
+  insights: (deps) => new InsightsStep(deps),
+};
+
+/** The four steps, keyed and iterated in the one order `STEP_NAMES`. */
+export function createSteps(deps: CreateStepsDeps): ReadonlyMap<StepName, SyncStep> {
+  const stepDeps: StepDeps = {
+    graph: deps.graph,
+    repos: deps.repos,
+    options: resolveStepOptions(deps.options),
+  };
+  return new Map(STEP_NAMES.map((name) => [name, BUILDERS[name](stepDeps)]));
+}

@@ -1,0 +1,10 @@
+import type { SyncedDataRepositories } from '../../db/repositories/create-repositories.js';
+import type { GraphApiClient } from '../../instagram/index.js';
+import type { ResolvedStepOptions } from './step-options.js';
+
+/** What every step is built from. */
+export interface StepDeps {
+  graph: GraphApiClient;
+  repos: SyncedDataRepositories;
+  options: ResolvedStepOptions;
+}

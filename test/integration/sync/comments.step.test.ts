@@ -1,0 +1,189 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { QueryTypes } from 'sequelize';
+import { GraphApiError } from '../../../src/instagram/index.js';
+import { RunCancelledError } from '../../../src/sync/step.contract.js';
+import { TEST_ENGINES } from '../../support/databases.js';
+import { openSyncedDataDb, type SyncedDataDb } from '../db/synced-data.fixtures.js';
+import {
+  commentReads,
+  expectedComments,
+  fakeMediaInWindow,
+  startHarness,
+  storedComments,
+  type StepsHarness,
+} from './sync-steps.fixture.js';
+
+const LEAN = { expandedComments: 0 };
+
+describe.each(TEST_ENGINES)('the comments step on %s', (engine) => {
+  let db: SyncedDataDb;
+  let h: StepsHarness | undefined;
+  beforeAll(async () => {
+    db = await openSyncedDataDb(engine);
+  });
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+  afterAll(async () => {
+    await db.db.drop();
+  });
+
+  it('stores every comment and reply of the window’s media, overflowing pages included, Korean and emoji intact', async () => {
+    h = await startHarness(db.repos, { seed: 301 });
+    const account = h.account();
+    const media = fakeMediaInWindow(account, h.window);
+    const longest = media.reduce((a, b) => (a.comments.length >= b.comments.length ? a : b));
+    expect(longest.comments.length).toBeGreaterThan(300);
+    expect(longest.comments.some((c) => c.replies.length > 25)).toBe(true);
+    await h.run('media');
+    const from = h.fake.requests.length;
+
+    const { counts, context } = await h.run('comments');
+
+    const stored = await storedComments(
+      db.repos,
+      media.map((m) => m.id),
+    );
+    expect(stored).toEqual(expectedComments(media, account.igUserId));
+    expect(
+      stored.some(
+        (c) => /\p{Script=Hangul}/u.test(c.text) && /\p{Extended_Pictographic}/u.test(c.text),
+      ),
+    ).toBe(true);
+    expect(stored.filter((c) => c.parentId === null).length).toBeLessThan(stored.length);
+    // Only the thread too long for the media page needed calls of its own.
+    expect(new Set(commentReads(h.requestsSince(from)).map((r) => r.split('/')[1]))).toEqual(
+      new Set(['comments', 'replies']),
+    );
+    expect(commentReads(h.requestsSince(from)).filter((r) => r.endsWith('/comments'))).toEqual(
+      Array(Math.ceil(longest.comments.length / 50)).fill(`${longest.id}/comments`),
+    );
+    expect(counts.read).toBe(stored.filter((c) => c.mediaId === longest.id).length);
+    expect(context.checkpointed()).toEqual(counts);
+  });
+
+  it('reads the same comments when the media pages carry none (lean media pages)', async () => {
+    h = await startHarness(db.repos, { seed: 302 }, { steps: LEAN });
+    const account = h.account();
+    const media = fakeMediaInWindow(account, h.window);
+    await h.run('media');
+    expect(
+      await storedComments(
+        db.repos,
+        media.map((m) => m.id),
+      ),
+    ).toEqual([]);
+
+    await h.run('comments');
+
+    expect(
+      await storedComments(
+        db.repos,
+        media.map((m) => m.id),
+      ),
+    ).toEqual(expectedComments(media, account.igUserId));
+  });
+
+  it('re-reads only media whose comments_count changed, marking removed comments deleted and adding new ones', async () => {
+    h = await startHarness(db.repos, { seed: 303 }, { steps: LEAN });
+    const account = h.account();
+    const media = fakeMediaInWindow(account, h.window);
+    await h.run('media');
+    await h.run('comments');
+    const withComments = media.filter((m) => m.comments.length > 1);
+    const [grown, shrunk, untouched] = withComments;
+    const gone = shrunk!.comments[0]!;
+    h.fake.mutate.addComments(grown!.id, 2);
+    h.fake.mutate.deleteComment(gone.id);
+    const stored = await storedComments(db.repos, [untouched!.id]);
+    await h.run('media');
+    const from = h.fake.requests.length;
+
+    await h.run('comments');
+
+    expect(commentReads(h.requestsSince(from)).sort()).toEqual(
+      [`${grown!.id}/comments`, `${shrunk!.id}/comments`].sort(),
+    );
+    expect(
+      await storedComments(
+        db.repos,
+        media.map((m) => m.id),
+      ),
+    ).toEqual(expectedComments(media, account.igUserId));
+    expect(await storedComments(db.repos, [untouched!.id])).toEqual(stored);
+    const [kept] = await db.db.sequelize.query('SELECT deleted_at FROM ig_comments WHERE id = ?', {
+      replacements: [gone.id],
+      type: QueryTypes.SELECT,
+    });
+    expect(kept).toEqual({ deleted_at: expect.anything() });
+  });
+
+  it('reads everything again once the last full read is older than the staleness, and nothing before', async () => {
+    h = await startHarness(db.repos, { seed: 304 }, { steps: LEAN });
+    const media = fakeMediaInWindow(h.account(), h.window);
+    await h.run('media');
+    await h.run('comments');
+    let from = h.fake.requests.length;
+    await h.run('comments');
+    expect(commentReads(h.requestsSince(from))).toEqual([]);
+
+    h.advanceHours(25);
+    from = h.fake.requests.length;
+    await h.run('comments');
+
+    const read = new Set(
+      commentReads(h.requestsSince(from))
+        .filter((r) => r.endsWith('/comments'))
+        .map((r) => r.split('/')[0]),
+    );
+    expect(read).toEqual(new Set(media.filter((m) => m.comments_count > 0).map((m) => m.id)));
+  });
+
+  it('counts a media deleted since the media step as skipped and goes on with the others', async () => {
+    h = await startHarness(db.repos, { seed: 305 }, { steps: LEAN });
+    const account = h.account();
+    const media = fakeMediaInWindow(account, h.window);
+    await h.run('media');
+    const [gone, ...rest] = media.filter((m) => m.comments.length > 0);
+    h.fake.mutate.deleteMedia(gone!.id);
+
+    const { counts } = await h.run('comments');
+
+    expect(counts.skipped).toBe(1);
+    expect(
+      await storedComments(
+        db.repos,
+        rest.map((m) => m.id),
+      ),
+    ).toEqual(expectedComments(rest, account.igUserId));
+  });
+
+  it('fails with an auth error when the token expires mid-step', async () => {
+    h = await startHarness(db.repos, { seed: 306 }, { steps: LEAN });
+    const account = h.account();
+    await h.run('media');
+    h.fake.faults.add({ kind: 'tokenExpired', atCall: 3, match: { path: '/comments' } });
+
+    const error = await h.runFailing('comments');
+
+    expect(error).toBeInstanceOf(GraphApiError);
+    expect((error as GraphApiError).kind).toBe('auth');
+    expect((error as GraphApiError).igUserId).toBe(account.igUserId);
+  });
+
+  it('stops between pages with RunCancelledError once the run is cancelled', async () => {
+    h = await startHarness(db.repos, { seed: 307 }, { steps: LEAN });
+    await h.run('media');
+    const due = fakeMediaInWindow(h.account(), h.window).filter((m) => m.comments_count > 0);
+    const from = h.fake.requests.length;
+
+    const error = await h.runFailing('comments', {
+      steps: { commentConcurrency: 1 },
+      cancelAfterCheckpoints: 2,
+    });
+
+    expect(error).toBeInstanceOf(RunCancelledError);
+    expect(commentReads(h.requestsSince(from)).length).toBeLessThan(due.length);
+  });
+});

@@ -1,0 +1,224 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import type { FakeAccount, FakeGraphApi } from '../../../fake-graph-api/index.js';
+import type { SyncedDataRepositories } from '../../../src/db/repositories/create-repositories.js';
+import { GraphApiError } from '../../../src/instagram/index.js';
+import { DEFAULT_TOTAL_VALUE_METRICS, mediaInsightMetrics } from '../../../src/sync/steps/index.js';
+import { TEST_ENGINES } from '../../support/databases.js';
+import { openSyncedDataDb, type SyncedDataDb } from '../db/synced-data.fixtures.js';
+import { fakeMediaInWindow, startHarness, type StepsHarness } from './sync-steps.fixture.js';
+
+const DAY_MS = 86_400_000;
+/** Instagram's day (buckets of UTC−07:00) at NOW, and the days around it. */
+const TODAY = '2026-11-20';
+const day = (offset: number, from = TODAY): string =>
+  new Date(Date.parse(`${from}T00:00:00Z`) + offset * DAY_MS).toISOString().slice(0, 10);
+function daysBetween(first: string, last: string): string[] {
+  const days: string[] = [];
+  for (let d = first; d <= last; d = day(1, d)) days.push(d);
+  return days;
+}
+
+interface Value {
+  metric: string;
+  day: string;
+  value: number | null;
+  final: boolean;
+}
+
+/**
+ * What Instagram has for every (metric, day) the steps should have stored by `today`;
+ * follower_count from `firstRunToday` − 30 days (the oldest it could ask for).
+ */
+function expectedAccountInsights(
+  fake: FakeGraphApi,
+  igUserId: string,
+  firstDay: string,
+  today: string,
+  firstRunToday = today,
+): Value[] {
+  const days = daysBetween(firstDay, day(-1, today));
+  const value = (metric: string, d: string): Value => ({
+    metric,
+    day: d,
+    value: fake.data.accountInsight(igUserId, metric, 'day', d),
+    final: d < day(-3, today),
+  });
+  return sortValues([
+    ...days.map((d) => value('reach', d)),
+    ...days.filter((d) => d >= day(-30, firstRunToday)).map((d) => value('follower_count', d)),
+    ...DEFAULT_TOTAL_VALUE_METRICS.flatMap((metric) => days.map((d) => value(metric, d))),
+  ]);
+}
+
+const sortValues = (values: Value[]): Value[] =>
+  [...values].sort((a, b) => (a.metric + a.day < b.metric + b.day ? -1 : 1));
+
+async function storedAccountInsights(
+  repos: SyncedDataRepositories,
+  igUserId: string,
+): Promise<Value[]> {
+  const rows = await repos.accountInsights.findSeries({
+    igUserId,
+    since: '2000-01-01',
+    until: '2100-01-01',
+  });
+  for (const row of rows) expect(row.period).toBe('day');
+  return sortValues(rows.map(({ metric, day, value, final }) => ({ metric, day, value, final })));
+}
+
+const insightCalls = (h: StepsHarness, account: FakeAccount, from: number) =>
+  h.requestsSince(from).filter((r) => r.path.endsWith(`/${account.igUserId}/insights`));
+
+describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
+  let db: SyncedDataDb;
+  let h: StepsHarness | undefined;
+  beforeAll(async () => {
+    db = await openSyncedDataDb(engine);
+  });
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+  afterAll(async () => {
+    await db.db.drop();
+  });
+
+  it('stores every day of the window per metric as Instagram measured it, NULL for days not measured yet', async () => {
+    h = await startHarness(db.repos, { seed: 401 });
+    const account = h.account();
+    await h.run('media');
+
+    const { counts, context } = await h.run('insights');
+
+    const stored = await storedAccountInsights(db.repos, account.igUserId);
+    expect(stored).toEqual(
+      expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, TODAY),
+    );
+    expect(stored.filter((v) => v.value === null).length).toBeGreaterThan(0);
+    // A measured 0 (e.g. no follows that day) stays 0, apart from NULL.
+    expect(stored.filter((v) => v.value === 0).length).toBeGreaterThan(0);
+    expect(stored.filter((v) => v.value === null).every((v) => v.day >= day(-3))).toBe(true);
+    expect(insightCalls(h, account, 0).filter((r) => r.status !== 200)).toEqual([]);
+    expect(context.checkpointed()).toEqual(counts);
+  });
+
+  it('never asks follower_count further back than the last 30 days before today', async () => {
+    h = await startHarness(db.repos, { seed: 402 }, { months: 12 });
+    await h.run('insights');
+
+    const followerCalls = h.fake.requests.filter((r) => r.query.metric?.includes('follower_count'));
+    expect(followerCalls.length).toBeGreaterThan(0);
+    const earliest = Date.parse(`${day(-30)}T07:00:00Z`) / 1000;
+    for (const call of followerCalls) {
+      expect(call.status).toBe(200);
+      expect(Number(call.query.since)).toBeGreaterThanOrEqual(earliest);
+    }
+  });
+
+  it('writes the same rows when run again, asking only for the trailing days', async () => {
+    h = await startHarness(db.repos, { seed: 403 });
+    const account = h.account();
+    await h.run('media');
+    await h.run('insights');
+    const first = insightCalls(h, account, 0).length;
+    const accountValues = await storedAccountInsights(db.repos, account.igUserId);
+    const ids = fakeMediaInWindow(account, h.window).map((m) => m.id);
+    const mediaValues = (await db.repos.mediaInsights.findByMediaIds(ids)).map(
+      ({ fetchedAt: _, ...v }) => v,
+    );
+    const from = h.fake.requests.length;
+
+    await h.run('insights');
+
+    // reach and follower_count share one call; one total_value call for each trailing day.
+    expect(insightCalls(h, account, from)).toHaveLength(4);
+    expect(first).toBeGreaterThan(150);
+    expect(await storedAccountInsights(db.repos, account.igUserId)).toEqual(accountValues);
+    const again = (await db.repos.mediaInsights.findByMediaIds(ids)).map(
+      ({ fetchedAt: _, ...v }) => v,
+    );
+    expect(again).toEqual(mediaValues);
+  });
+
+  it('a day later fetches the new day and the days not yet final, and finalises the day that left the trailing window', async () => {
+    h = await startHarness(db.repos, { seed: 404 });
+    const account = h.account();
+    await h.run('insights');
+    h.advanceHours(24);
+    const from = h.fake.requests.length;
+
+    await h.run('insights');
+
+    const calls = insightCalls(h, account, from);
+    const totalDays = calls
+      .filter((c) => c.query.metric_type === 'total_value')
+      .map((c) => Number(c.query.since));
+    const asDays = totalDays.map((s) =>
+      new Date(s * 1000 - 7 * 3_600_000).toISOString().slice(0, 10),
+    );
+    expect(asDays.sort()).toEqual([day(-3), day(-2), day(-1), TODAY]);
+    expect(calls).toHaveLength(5);
+    const stored = await storedAccountInsights(db.repos, account.igUserId);
+    expect(stored).toEqual(
+      expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, day(1), TODAY),
+    );
+    expect(stored.find((v) => v.metric === 'reach' && v.day === day(-3))?.final).toBe(true);
+  });
+
+  it('stores each window media’s lifetime insights with the metrics of its kind', async () => {
+    h = await startHarness(db.repos, { seed: 405 });
+    const account = h.account();
+    const media = fakeMediaInWindow(account, h.window);
+    await h.run('media');
+
+    const { counts } = await h.run('insights');
+
+    const stored = await db.repos.mediaInsights.findByMediaIds(media.map((m) => m.id));
+    const expected = media.flatMap((m) =>
+      mediaInsightMetrics({
+        id: m.id,
+        mediaType: m.media_type,
+        mediaProductType: m.media_product_type,
+      }).map((metric) => ({ mediaId: m.id, metric, value: m.insights[metric] })),
+    );
+    const key = (v: { mediaId: string; metric: string }) => `${v.mediaId}/${v.metric}`;
+    expect(
+      stored
+        .map(({ mediaId, metric, value }) => ({ mediaId, metric, value }))
+        .sort((a, b) => (key(a) < key(b) ? -1 : 1)),
+    ).toEqual(expected.sort((a, b) => (key(a) < key(b) ? -1 : 1)));
+    const reel = media.find((m) => m.media_product_type === 'REELS')!;
+    const photo = media.find((m) => m.media_type === 'IMAGE')!;
+    const metricsOf = (id: string) => stored.filter((v) => v.mediaId === id).map((v) => v.metric);
+    expect(metricsOf(reel.id)).toContain('ig_reels_avg_watch_time');
+    expect(metricsOf(photo.id)).toContain('profile_visits');
+    expect(metricsOf(photo.id)).not.toContain('ig_reels_avg_watch_time');
+    expect(counts.skipped).toBe(0);
+  });
+
+  it('counts a media Instagram refuses insights for as skipped and stores the others', async () => {
+    h = await startHarness(db.repos, { seed: 406 });
+    const account = h.account();
+    await h.run('media');
+    const [gone, ...rest] = fakeMediaInWindow(account, h.window);
+    h.fake.mutate.deleteMedia(gone!.id);
+
+    const { counts } = await h.run('insights');
+
+    expect(counts.skipped).toBe(1);
+    expect(await db.repos.mediaInsights.findByMediaIds([gone!.id])).toEqual([]);
+    const stored = await db.repos.mediaInsights.findByMediaIds(rest.map((m) => m.id));
+    expect(new Set(stored.map((v) => v.mediaId))).toEqual(new Set(rest.map((m) => m.id)));
+  });
+
+  it('fails with an auth error when the token expires mid-step', async () => {
+    h = await startHarness(db.repos, { seed: 407 });
+    const account = h.account();
+    h.fake.faults.add({ kind: 'tokenExpired', atCall: 5, match: { igUserId: account.igUserId } });
+
+    const error = await h.runFailing('insights');
+
+    expect(error).toBeInstanceOf(GraphApiError);
+    expect((error as GraphApiError).kind).toBe('auth');
+  });
+});

@@ -1,0 +1,127 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { GraphApiError } from '../../../src/instagram/index.js';
+import { TEST_ENGINES } from '../../support/databases.js';
+import { openSyncedDataDb, type SyncedDataDb } from '../db/synced-data.fixtures.js';
+import {
+  expectedComments,
+  expectedMedia,
+  fakeMediaInWindow,
+  startHarness,
+  storedComments,
+  storedMedia,
+  type StepsHarness,
+} from './sync-steps.fixture.js';
+
+describe.each(TEST_ENGINES)('the media step on %s', (engine) => {
+  let db: SyncedDataDb;
+  let h: StepsHarness | undefined;
+  beforeAll(async () => {
+    db = await openSyncedDataDb(engine);
+  });
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+  afterAll(async () => {
+    await db.db.drop();
+  });
+
+  it('stores exactly the media Instagram has inside the window, every field as Instagram sent it', async () => {
+    h = await startHarness(db.repos, { seed: 201, media: 60 });
+    const account = h.account();
+    const inWindow = fakeMediaInWindow(account, h.window);
+    expect(inWindow.length).toBeGreaterThan(5);
+    expect(inWindow.length).toBeLessThan(account.media.length);
+
+    const { counts, context } = await h.run('media');
+
+    const stored = await storedMedia(db.repos, account.igUserId);
+    expect(stored).toEqual(inWindow.map((m) => expectedMedia(m, account.igUserId)));
+    expect(stored.map((m) => m.mediaProductType)).toContain('REELS');
+    expect(stored.some((m) => (m.children?.length ?? 0) > 1)).toBe(true);
+    expect(counts.read).toBeGreaterThanOrEqual(inWindow.length);
+    expect(counts.written).toBeGreaterThanOrEqual(inWindow.length);
+    expect(context.checkpointed()).toEqual(counts);
+  });
+
+  it('stores the comment threads that came whole with the media pages, and leaves longer ones for the comments step', async () => {
+    h = await startHarness(db.repos, { seed: 202, media: 30 });
+    const account = h.account();
+    const inWindow = fakeMediaInWindow(account, h.window);
+    const long = inWindow.filter((m) => m.comments.length > 50);
+    const whole = inWindow.filter(
+      (m) => m.comments.length <= 50 && m.comments.every((c) => c.replies.length <= 25),
+    );
+    expect(long.length).toBeGreaterThan(0);
+    expect(whole.some((m) => m.comments.length > 0)).toBe(true);
+
+    await h.run('media');
+
+    const wholeIds = whole.map((m) => m.id);
+    expect(await storedComments(db.repos, wholeIds)).toEqual(
+      expectedComments(whole, account.igUserId),
+    );
+    const records = await db.repos.media.findByIds(inWindow.map((m) => m.id));
+    for (const record of records) {
+      const fake = inWindow.find((m) => m.id === record.id)!;
+      if (wholeIds.includes(record.id))
+        expect(record.commentsSyncedCount).toBe(fake.comments_count);
+      else expect(record.commentsSyncedAt).toBeNull();
+    }
+    const candidates = await db.repos.media.findCommentSyncCandidates({
+      igUserId: account.igUserId,
+      windowStart: h.window.start,
+      staleBefore: new Date(0),
+    });
+    expect(candidates.map((c) => c.mediaId).sort()).toEqual(long.map((m) => m.id).sort());
+  });
+
+  it('writes the same rows when run again', async () => {
+    h = await startHarness(db.repos, { seed: 203 });
+    const account = h.account();
+    const ids = fakeMediaInWindow(account, h.window).map((m) => m.id);
+    await h.run('media');
+    const media = await storedMedia(db.repos, account.igUserId);
+    const comments = await storedComments(db.repos, ids);
+
+    await h.run('media');
+
+    expect(await storedMedia(db.repos, account.igUserId)).toEqual(media);
+    expect(await storedComments(db.repos, ids)).toEqual(comments);
+  });
+
+  it('marks media deleted on Instagram as deleted and adds new ones', async () => {
+    h = await startHarness(db.repos, { seed: 204 });
+    const account = h.account();
+    await h.run('media');
+    const [, gone] = fakeMediaInWindow(account, h.window);
+    h.fake.mutate.deleteMedia(gone!.id);
+    const [added] = h.fake.mutate.addMedia(account.igUserId, 1);
+
+    await h.run('media');
+
+    const stored = await storedMedia(db.repos, account.igUserId);
+    expect(stored).toEqual(
+      fakeMediaInWindow(account, h.window).map((m) => expectedMedia(m, account.igUserId)),
+    );
+    expect(stored.map((m) => m.id)).toContain(added!.id);
+    const [deleted] = await db.repos.media.findByIds([gone!.id]);
+    expect(deleted?.deletedAt).toBeInstanceOf(Date);
+  });
+
+  it('fails with an auth error when the token expires mid-listing, marking nothing deleted', async () => {
+    h = await startHarness(db.repos, { seed: 205, media: 40 });
+    const account = h.account();
+    await h.run('media');
+    h.fake.faults.add({ kind: 'tokenExpired', atCall: 2, match: { igUserId: account.igUserId } });
+
+    const error = await h.runFailing('media', { steps: { mediaPageSize: 3 } });
+
+    expect(error).toBeInstanceOf(GraphApiError);
+    expect((error as GraphApiError).kind).toBe('auth');
+    expect(String((error as GraphApiError).message)).not.toContain(account.accessToken);
+    expect(await storedMedia(db.repos, account.igUserId)).toHaveLength(
+      fakeMediaInWindow(account, h.window).length,
+    );
+  });
+});

@@ -1,0 +1,95 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { GraphApiError } from '../../../src/instagram/index.js';
+import { TEST_ENGINES } from '../../support/databases.js';
+import { openSyncedDataDb, type SyncedDataDb } from '../db/synced-data.fixtures.js';
+import { NOW, startHarness, type StepsHarness } from './sync-steps.fixture.js';
+
+/** NOW is 03:00 on 21 November in Seoul while still the 20th in UTC. */
+const SEOUL_TODAY = '2026-11-21';
+
+describe.each(TEST_ENGINES)('the profile step on %s', (engine) => {
+  let db: SyncedDataDb;
+  let h: StepsHarness | undefined;
+  beforeAll(async () => {
+    db = await openSyncedDataDb(engine);
+  });
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+  afterAll(async () => {
+    await db.db.drop();
+  });
+
+  it('stores the profile and today’s snapshot of its counts, the day taken in the run’s time zone', async () => {
+    h = await startHarness(db.repos, { seed: 101 });
+    const { igUserId, profile } = h.account();
+
+    const { counts } = await h.run('profile');
+
+    expect(await db.repos.profiles.findByIgUserId(igUserId)).toEqual({
+      igUserId,
+      igId: String(profile.ig_id),
+      username: profile.username,
+      name: profile.name,
+      biography: profile.biography,
+      website: profile.website,
+      followersCount: profile.followers_count,
+      followsCount: profile.follows_count,
+      mediaCount: profile.media_count,
+      profilePictureUrl: profile.profile_picture_url,
+      fetchedAt: NOW,
+    });
+    expect(await db.repos.profileSnapshots.findRange(igUserId, '2026-11-01', '2026-11-30')).toEqual(
+      [
+        {
+          igUserId,
+          day: SEOUL_TODAY,
+          followersCount: profile.followers_count,
+          followsCount: profile.follows_count,
+          mediaCount: profile.media_count,
+        },
+      ],
+    );
+    expect(counts).toEqual({ read: 1, written: 2, skipped: 0 });
+  });
+
+  it('overwrites the profile and the day’s snapshot when read again the same day, and adds a row the next day', async () => {
+    h = await startHarness(db.repos, { seed: 102 });
+    const { igUserId } = h.account();
+    await h.run('profile');
+    h.fake.mutate.setProfile(igUserId, { followers_count: 4321, biography: '새 소개글 ✨👩🏻‍💻' });
+
+    await h.run('profile');
+    h.advanceHours(24);
+    h.fake.mutate.setProfile(igUserId, { followers_count: 4400 });
+    await h.run('profile');
+
+    expect(await db.repos.profiles.findByIgUserId(igUserId)).toMatchObject({
+      followersCount: 4400,
+      biography: '새 소개글 ✨👩🏻‍💻',
+    });
+    const snapshots = await db.repos.profileSnapshots.findRange(
+      igUserId,
+      '2026-11-01',
+      '2026-11-30',
+    );
+    expect(snapshots.map((s) => [s.day, s.followersCount])).toEqual([
+      [SEOUL_TODAY, 4321],
+      ['2026-11-22', 4400],
+    ]);
+  });
+
+  it('fails with an auth error, and writes nothing, when the token was revoked', async () => {
+    h = await startHarness(db.repos, { seed: 103 });
+    const { igUserId, accessToken } = h.account();
+    h.fake.mutate.revokeToken(igUserId);
+
+    const error = await h.runFailing('profile');
+
+    expect(error).toBeInstanceOf(GraphApiError);
+    expect((error as GraphApiError).kind).toBe('auth');
+    expect((error as GraphApiError).message).not.toContain(accessToken);
+    expect(await db.repos.profiles.findByIgUserId(igUserId)).toBeNull();
+  });
+});
