@@ -3,6 +3,7 @@ import { createIgAccounts } from './202611270100-create-ig-accounts.js';
 import { createIgInsights } from './202611270100-create-ig-insights.js';
 import { createIgMedia } from './202611270100-create-ig-media.js';
 import { createIgProfiles } from './202611270100-create-ig-profiles.js';
+import { createAgendaJobs } from './202611270200-create-agenda-jobs.js';
 import { createSyncRuns } from './202611270300-create-sync-runs.js';
 
 /**
@@ -14,5 +15,6 @@ export const migrations: Migration[] = [
   createIgProfiles,
   createIgMedia,
   createIgInsights,
+  createAgendaJobs,
   createSyncRuns,
 ].sort((a, b) => a.name.localeCompare(b.name));

@@ -1,0 +1,13 @@
+export { SequelizeBackend, type SequelizeBackendOptions } from './sequelize.backend.js';
+export { SequelizeJobRepository } from './job.repository.js';
+export { SequelizeJobLogger } from './job.logger.js';
+export {
+  createAgendaSchema,
+  dropAgendaSchema,
+  DEFAULT_TABLE_NAMES,
+  type AgendaTableNames,
+} from './agenda.schema.js';
+export {
+  createRedisNotificationChannel,
+  notificationChannelFor,
+} from './redis-notification.channel.js';

@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from '@jest/globals';
+import { Agenda } from 'agenda';
+import { DataTypes, QueryTypes, type Sequelize } from 'sequelize';
+import {
+  createRedisNotificationChannel,
+  SequelizeBackend,
+} from '../../../src/batch/agenda-backend/index.js';
+import { jobOf, waitFor, within } from '../../support/agenda-fixtures.js';
+import { spawnWorker, stopWorkers, type WorkerProcess } from '../../support/agenda-processes.js';
+import { createTestDatabase, TEST_ENGINES } from '../../support/databases.js';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function createRunsTable(sequelize: Sequelize): Promise<void> {
+  await sequelize.getQueryInterface().createTable('agenda_test_runs', {
+    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+    job_id: { type: DataTypes.STRING(32), allowNull: false },
+    worker: { type: DataTypes.STRING(32), allowNull: false },
+    phase: { type: DataTypes.STRING(8), allowNull: false },
+  });
+}
+
+type Run = { job_id: string; worker: string; phase: 'start' | 'finish' };
+
+if (TEST_ENGINES.includes('mysql')) {
+  describe('four worker processes sharing one MariaDB jobs table', () => {
+    it('run each of 500 jobs once, and finish the job of a worker SIGKILLed mid-run after its lock expires', async () => {
+      const db = await createTestDatabase('mysql');
+      const workers: WorkerProcess[] = [];
+      try {
+        await createRunsTable(db.sequelize);
+        const env = {
+          DATABASE_URL: db.url,
+          LOCK_LIFETIME_MS: '3000',
+          PROCESS_EVERY_MS: '100',
+          LOCK_LIMIT: '5',
+        };
+        for (let i = 1; i <= 4; i++) workers.push(spawnWorker({ ...env, WORKER_NAME: `w${i}` }));
+        await within(Promise.all(workers.map((w) => w.ready)), 'four ready workers');
+
+        const repo = new SequelizeBackend({ sequelize: db.sequelize }).repository;
+        for (let batch = 0; batch < 10; batch++) {
+          await Promise.all(
+            Array.from({ length: 50 }, (_, i) =>
+              repo.saveJob(
+                jobOf({ name: 'count-once', data: { ms: 20, block: batch * 50 + i === 100 } }),
+                undefined,
+              ),
+            ),
+          );
+        }
+        const { worker: victim, jobId: blockedJob } = await within(
+          Promise.race(workers.map((w) => w.blocked)),
+          'a worker to start the blocking job',
+        );
+        victim.child.kill('SIGKILL');
+        await victim.exited;
+
+        const finished = async () => {
+          const [row] = await db.sequelize.query<{ n: number }>(
+            "SELECT COUNT(*) AS n FROM agenda_test_runs WHERE phase = 'finish'",
+            { type: QueryTypes.SELECT },
+          );
+          return Number(row?.n);
+        };
+        await waitFor(async () => (await finished()) >= 500, '500 finished jobs', 45_000);
+        await stopWorkers(workers.filter((w) => w !== victim));
+
+        const runs = await db.sequelize.query<Run>(
+          'SELECT job_id, worker, phase FROM agenda_test_runs',
+          {
+            type: QueryTypes.SELECT,
+          },
+        );
+        const finishes = runs.filter((r) => r.phase === 'finish');
+        expect(finishes).toHaveLength(500);
+        expect(new Set(finishes.map((r) => r.job_id)).size).toBe(500);
+        // A job starts twice only when its first start was on the killed worker.
+        const startsByJob = new Map<string, Run[]>();
+        for (const run of runs.filter((r) => r.phase === 'start')) {
+          startsByJob.set(run.job_id, [...(startsByJob.get(run.job_id) ?? []), run]);
+        }
+        for (const [jobId, starts] of startsByJob) {
+          const interrupted = starts.filter((s) => s.worker === victim.name).length;
+          const finisher = finishes.find((f) => f.job_id === jobId)?.worker;
+          expect({ jobId, starts: starts.length }).toEqual({
+            jobId,
+            starts: 1 + (finisher === victim.name ? 0 : interrupted),
+          });
+        }
+        expect(finishes.find((f) => f.job_id === blockedJob)?.worker).not.toBe(victim.name);
+        expect(new Set(runs.map((r) => r.worker)).size).toBe(4);
+        const left = await repo.queryJobs({ name: 'count-once' });
+        expect(left.jobs.filter((job) => job.state !== 'completed')).toEqual([]);
+      } finally {
+        await stopWorkers(workers);
+        await db.drop();
+      }
+    });
+  });
+}
+
+describe.each(TEST_ENGINES)('a worker process notified through Redis on %s', (engine) => {
+  it('runs a job saved by another process without waiting for its 10-minute poll', async () => {
+    const db = await createTestDatabase(engine);
+    const channelName = `agenda-test:${randomBytes(6).toString('hex')}`;
+    const channel = createRedisNotificationChannel(REDIS_URL, channelName);
+    const workers: WorkerProcess[] = [];
+    try {
+      await createRunsTable(db.sequelize);
+      workers.push(
+        spawnWorker({
+          DATABASE_URL: db.url,
+          WORKER_NAME: 'listener',
+          PROCESS_EVERY_MS: String(10 * 60 * 1000),
+          REDIS_URL,
+          REDIS_CHANNEL: channelName,
+        }),
+      );
+      await within(workers[0]!.ready, 'the listener to be ready');
+
+      const producer = new Agenda({
+        backend: new SequelizeBackend({ sequelize: db.sequelize }),
+        notificationChannel: channel,
+      });
+      await channel.connect();
+      const job = await producer.now('count-once', { ms: 0 });
+      expect(await within(workers[0]!.ran, 'the notified run')).toBe(String(job.attrs._id));
+    } finally {
+      await channel.disconnect();
+      await stopWorkers(workers);
+      await db.drop();
+    }
+  });
+});

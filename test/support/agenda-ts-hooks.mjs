@@ -1,0 +1,35 @@
+// Node module hooks that let a plain `node` child process import this repository's TypeScript
+// (the multi-process Agenda tests spawn workers; there is no tsx here and no build step in
+// `npm test`). Each .ts file is transpiled on its own, as ts-jest does (isolatedModules).
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath, URL } from 'node:url';
+import ts from 'typescript';
+
+/** `./x.js` imported from a .ts file means `./x.ts` when only the latter exists (NodeNext style). */
+export async function resolve(specifier, context, nextResolve) {
+  const fromTs = context.parentURL?.endsWith('.ts');
+  if (fromTs && specifier.startsWith('.') && specifier.endsWith('.js')) {
+    const js = new URL(specifier, context.parentURL);
+    const tsUrl = new URL(js.href.replace(/\.js$/, '.ts'));
+    if (!existsSync(fileURLToPath(js)) && existsSync(fileURLToPath(tsUrl))) {
+      return { url: tsUrl.href, shortCircuit: true };
+    }
+  }
+  return nextResolve(specifier, context);
+}
+
+export async function load(url, context, nextLoad) {
+  if (!url.startsWith('file:') || !url.endsWith('.ts')) return nextLoad(url, context);
+  const fileName = fileURLToPath(url);
+  const { outputText } = ts.transpileModule(await readFile(fileName, 'utf8'), {
+    fileName,
+    compilerOptions: {
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+      experimentalDecorators: true,
+      inlineSourceMap: true,
+    },
+  });
+  return { format: 'module', source: outputText, shortCircuit: true };
+}
