@@ -84,6 +84,8 @@ export const createSyncRuns: Migration = {
         error_code: { type: DataTypes.STRING(64), allowNull: true },
         error_message: { type: DataTypes.TEXT, allowNull: true },
         attempts: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+        /** The worker process of the latest attempt (host:pid:name). */
+        worker: { type: DataTypes.STRING(128), allowNull: true },
         ...span,
         ...timestamps,
       },

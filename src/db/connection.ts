@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Sequelize, type Options } from 'sequelize';
@@ -7,6 +8,21 @@ export type Engine = 'sqlite' | 'mysql';
 /** Which engine a DATABASE_URL names. */
 export function engineOf(databaseUrl: string): Engine {
   return databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'mysql';
+}
+
+/**
+ * A short id of the database (engine, host, port, name — never the password): processes on
+ * the same database share Redis channels, other deployments on the same Redis do not.
+ */
+export function deploymentNamespace(databaseUrl: string): string {
+  let identity = databaseUrl;
+  if (engineOf(databaseUrl) === 'sqlite')
+    identity = `sqlite:${resolve(databaseUrl.slice('sqlite:'.length))}`;
+  else {
+    const url = new URL(databaseUrl);
+    identity = `mysql://${url.hostname}:${url.port || '3306'}${url.pathname}`;
+  }
+  return createHash('sha256').update(identity).digest('hex').slice(0, 12);
 }
 
 export interface ConnectOptions {

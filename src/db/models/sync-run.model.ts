@@ -45,6 +45,7 @@ export interface SyncStepAccountRow {
   errorCode: string | null;
   errorMessage: string | null;
   attempts: number;
+  worker: string | null;
   startedAt: Date | null;
   endedAt: Date | null;
 }
@@ -65,7 +66,7 @@ export interface SyncEventRow {
 type Defaults = 'id' | 'startedAt' | 'endedAt' | 'durationMs' | 'error' | 'cancelRequested';
 type StepDefaults =
   'id' | 'readCount' | 'writeCount' | 'skipCount' | 'startedAt' | 'endedAt' | 'durationMs';
-type AccountDefaults = StepDefaults | 'errorCode' | 'errorMessage' | 'attempts';
+type AccountDefaults = StepDefaults | 'errorCode' | 'errorMessage' | 'attempts' | 'worker';
 
 /** A model whose instances (and `raw: true` results) read as the row type. */
 type RowModel<Row extends object, Creation extends object> = ModelStatic<
@@ -148,6 +149,7 @@ export function defineSyncRunModels(sequelize: Sequelize): SyncRunModels {
         errorCode: DataTypes.STRING(64),
         errorMessage: DataTypes.TEXT,
         attempts: { type: DataTypes.INTEGER, defaultValue: 0 },
+        worker: DataTypes.STRING(128),
         ...span,
       },
       table('sync_step_accounts'),

@@ -68,7 +68,6 @@ export class RunEventRepository {
     const rows = await this.m.SyncEvent.findAll({
       where: { runId: Number(executionId), seq },
       order: [['seq', 'ASC']],
-      raw: true,
     });
     return rows.map(toEvent);
   }

@@ -101,14 +101,13 @@ export class SyncRunRepository {
   async findRun(id: string): Promise<SyncRunRecord | null> {
     const runId = Number(id);
     if (!Number.isSafeInteger(runId) || runId <= 0) return null;
-    const run = await this.m.SyncRun.findByPk(runId, { raw: true });
+    const run = await this.m.SyncRun.findByPk(runId, {});
     if (!run) return null;
     const [steps, accounts] = await Promise.all([
-      this.m.SyncStep.findAll({ where: { runId }, raw: true }),
+      this.m.SyncStep.findAll({ where: { runId } }),
       this.m.SyncStepAccount.findAll({
         where: { runId, status: 'failed' },
         order: [['userNo', 'ASC']],
-        raw: true,
       }),
     ]);
     return toRunRecord(run, steps, accounts);
@@ -121,7 +120,7 @@ export class SyncRunRepository {
   }
 
   private async findActive(key: string): Promise<SyncRunRecord | null> {
-    const row = await this.m.SyncRun.findOne({ where: { activeKey: key }, raw: true });
+    const row = await this.m.SyncRun.findOne({ where: { activeKey: key } });
     return row ? this.getRun(String(row.id)) : null;
   }
 
@@ -136,7 +135,6 @@ export class SyncRunRepository {
       where,
       order: [['id', 'DESC']],
       limit: first + 1,
-      raw: true,
     });
     const page = rows.slice(0, first);
     const runs = await Promise.all(page.map((r) => this.getRun(String(r.id))));
@@ -155,7 +153,6 @@ export class SyncRunRepository {
     const row = await this.m.SyncRun.findOne({
       where: { startedAt: { [Op.ne]: null } },
       order: [['startedAt', 'DESC']],
-      raw: true,
     });
     return row?.startedAt ?? null;
   }
@@ -177,7 +174,7 @@ export class SyncRunRepository {
     error: string | null,
     now = new Date(),
   ): Promise<boolean> {
-    const run = await this.m.SyncRun.findByPk(Number(id), { raw: true });
+    const run = await this.m.SyncRun.findByPk(Number(id), {});
     if (!run || run.activeKey === null) return false;
     const startedAt = run.startedAt ?? now;
     const [changed] = await this.m.SyncRun.update(
@@ -200,7 +197,6 @@ export class SyncRunRepository {
   async isCancelRequested(id: string): Promise<boolean> {
     const row = await this.m.SyncRun.findByPk(Number(id), {
       attributes: ['cancelRequested'],
-      raw: true,
     });
     return Boolean(row?.cancelRequested);
   }
@@ -223,7 +219,6 @@ export class SyncRunRepository {
     const sum = (pick: (r: SyncStepAccountRow) => number) => rows.reduce((n, r) => n + pick(r), 0);
     const current = await this.m.SyncStep.findOne({
       where: { runId: Number(runId), name: step },
-      raw: true,
     });
     const startedAt = current?.startedAt ?? now;
     await this.m.SyncStep.update(
@@ -241,7 +236,7 @@ export class SyncRunRepository {
   }
 
   async stepStatuses(runId: string): Promise<Map<StepName, StepStatus>> {
-    const rows = await this.m.SyncStep.findAll({ where: { runId: Number(runId) }, raw: true });
+    const rows = await this.m.SyncStep.findAll({ where: { runId: Number(runId) } });
     return new Map(rows.map((r) => [r.name as StepName, r.status as StepStatus]));
   }
 
@@ -261,7 +256,7 @@ export class SyncRunRepository {
 
   async stepAccounts(runId: string, step?: StepName): Promise<SyncStepAccountRow[]> {
     const where = step ? { runId: Number(runId), step } : { runId: Number(runId) };
-    return this.m.SyncStepAccount.findAll({ where, order: [['userNo', 'ASC']], raw: true });
+    return this.m.SyncStepAccount.findAll({ where, order: [['userNo', 'ASC']] });
   }
 
   /** Marks an account's step running (counting attempts); false when it is already finished. */
@@ -269,6 +264,7 @@ export class SyncRunRepository {
     runId: string,
     step: StepName,
     userNo: number,
+    worker: string,
     now = new Date(),
   ): Promise<boolean> {
     const where = {
@@ -277,12 +273,13 @@ export class SyncRunRepository {
       userNo,
       status: { [Op.in]: ['pending', 'running'] },
     };
-    const row = await this.m.SyncStepAccount.findOne({ where, raw: true });
+    const row = await this.m.SyncStepAccount.findOne({ where });
     if (!row) return false;
     await this.m.SyncStepAccount.update(
       {
         status: 'running',
         attempts: row.attempts + 1,
+        worker,
         startedAt: now,
         readCount: 0,
         writeCount: 0,
@@ -363,7 +360,6 @@ export class SyncRunRepository {
     const rows = await this.m.SyncStepAccount.findAll({
       where: { runId: Number(runId), status: 'failed' },
       attributes: ['userNo'],
-      raw: true,
     });
     return new Set(rows.map((r) => r.userNo));
   }
@@ -382,7 +378,6 @@ export class SyncRunRepository {
         runId: Number(fromRunId),
         [Op.or]: [{ status: 'completed' }, { status: 'skipped', errorCode: CARRIED_OVER }],
       },
-      raw: true,
       transaction,
     });
     if (done.length === 0) return;
@@ -412,7 +407,6 @@ export class SyncRunRepository {
     const rows = await this.m.SyncRun.findAll({
       where: { activeKey: { [Op.ne]: null } },
       attributes: ['id'],
-      raw: true,
     });
     return rows.map((r) => String(r.id));
   }

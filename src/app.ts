@@ -1,0 +1,210 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Agenda } from 'agenda';
+import type { Sequelize } from 'sequelize';
+import { AccountStepRunner } from './batch/account-step.runner.js';
+import { createAgenda } from './batch/agenda.factory.js';
+import { BatchLog } from './batch/batch-log.js';
+import { BatchQueries } from './batch/batch-queries.js';
+import { defineBatchJobs, resumeActiveRuns, scheduleNightlySync } from './batch/batch-jobs.js';
+import { ConnectedAccounts } from './batch/connected-accounts.js';
+import { InProcessEventBus, type EventBus } from './batch/events/event-bus.js';
+import { RedisEventBus } from './batch/events/redis-event-bus.js';
+import { RunEventFeed } from './batch/events/run-event-feed.js';
+import { RunEvents } from './batch/events/run-events.js';
+import { RunDriver } from './batch/run-driver.js';
+import { SyncLauncher } from './batch/sync-launcher.js';
+import { WorkerLifecycle } from './batch/worker-lifecycle.js';
+import type { Config } from './config/config.js';
+import { createLogger, type Logger } from './config/logger.js';
+import { deploymentNamespace, openDatabase } from './db/connection.js';
+import { isFullyMigrated, migrateUp } from './db/migrator.js';
+import { defineModels } from './db/models/define-models.js';
+import { createRepositories } from './db/repositories/create-repositories.js';
+import { RunEventRepository } from './db/repositories/run-event.repository.js';
+import { SyncRunRepository } from './db/repositories/sync-run.repository.js';
+import { createContext } from './graphql/graphql-context.js';
+import { buildGraphqlSchema } from './graphql/schema.js';
+import { healthRoutes } from './http/health.routes.js';
+import { startHttpServer, type RunningHttpServer } from './http/http-server.js';
+import { ServiceMetrics } from './http/metrics.js';
+import { restCompatRoutes } from './http/rest-compat.routes.js';
+import { GraphApiClient, type GraphApiClientOptions } from './instagram/index.js';
+import { createSteps } from './sync/steps/index.js';
+import { SyncedDataReader } from './sync/synced-data.reader.js';
+
+/** Knobs tests and the demo turn; production uses the defaults. */
+export interface AppOptions {
+  logger?: Logger;
+  graph?: GraphApiClientOptions;
+  /** Agenda lock lifetime: how soon another worker takes over a dead worker's job. */
+  lockLifetimeMs?: number;
+  /** How often a run's driver looks at its step (and emits STEP_PROGRESS); at least 250 ms. */
+  pollMs?: number;
+  /** Poll interval for jobs queued by other processes when Redis is not configured. */
+  processEveryMs?: number;
+  /** Account-step jobs one worker runs at once. */
+  accountConcurrency?: number;
+  /** On stop, how long running jobs get to reach a checkpoint and park. */
+  shutdownTimeoutMs?: number;
+}
+
+export interface App {
+  readonly config: Config;
+  readonly logger: Logger;
+  /** Set once started with an API role. */
+  readonly url: string | null;
+  readonly sequelize: Sequelize;
+  readonly agenda: Agenda;
+  readonly launcher: SyncLauncher;
+  readonly queries: BatchQueries;
+  readonly accounts: ConnectedAccounts;
+  stop(): Promise<void>;
+}
+
+const WORKER_WAIT_FOR_MIGRATIONS_MS = 120_000;
+
+/** The composition root: builds every part from `config` and starts what the role needs. */
+export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config);
+  const servesApi = config.role !== 'worker';
+  const runsJobs = config.role !== 'api';
+  const sequelize = await openDatabase(config.databaseUrl);
+  if (servesApi) await migrateUp(sequelize);
+  else await waitForMigrations(sequelize, logger);
+  if (config.usesDevEncryptionKey)
+    logger.warn('TOKEN_ENCRYPTION_KEY is not set: using the development key (never in production)');
+
+  const namespace = deploymentNamespace(config.databaseUrl);
+  const bus: EventBus = config.redisUrl
+    ? await RedisEventBus.connect(config.redisUrl, namespace, logger)
+    : new InProcessEventBus();
+  const repos = createRepositories(defineModels(sequelize));
+  const runs = new SyncRunRepository(sequelize);
+  const eventStore = new RunEventRepository(sequelize);
+  const events = new RunEvents(eventStore, bus);
+  const metrics = new ServiceMetrics();
+  metrics.watch(bus);
+  const graph = new GraphApiClient(config, { logger, metrics: metrics.graph, ...options.graph });
+  const accounts = new ConnectedAccounts(repos.accounts, graph, config.tokenEncryptionKey);
+  const lockLifetimeMs = options.lockLifetimeMs ?? 120_000;
+  const workerName = `${hostname()}:${process.pid}:${config.role}-${randomBytes(3).toString('hex')}`;
+  const agenda = createAgenda({
+    sequelize,
+    redisUrl: config.redisUrl,
+    namespace,
+    concurrency: config.sync.concurrency,
+    lockLifetimeMs,
+    processEveryMs: options.processEveryMs ?? 2_000,
+    name: workerName,
+  });
+  const log = new BatchLog(logger);
+  const lifecycle = new WorkerLifecycle();
+  const launcher = new SyncLauncher({
+    runs,
+    events,
+    accounts,
+    agenda,
+    timezone: config.sync.timezone,
+    queueCapacity: config.sync.queueCapacity,
+  });
+  const queries = new BatchQueries({
+    runs,
+    agenda,
+    cron: config.sync.cron,
+    timezone: config.sync.timezone,
+    concurrency: config.sync.concurrency,
+    queueCapacity: config.sync.queueCapacity,
+  });
+  const driver = new RunDriver(
+    { lifecycle, runs, events, accounts, agenda, log },
+    { pollMs: Math.max(250, options.pollMs ?? 250) },
+  );
+  const steps = createSteps({ graph, repos, timezone: config.sync.timezone });
+  const runner = new AccountStepRunner({
+    lifecycle,
+    runs,
+    events,
+    accounts,
+    steps,
+    log,
+    logger,
+    timezone: config.sync.timezone,
+    workerName,
+  });
+  defineBatchJobs(
+    agenda,
+    { driver, runner, launcher, lifecycle, logger },
+    {
+      cron: config.sync.cron,
+      timezone: config.sync.timezone,
+      concurrency: config.sync.concurrency,
+      accountConcurrency: options.accountConcurrency ?? 8,
+      lockLifetimeMs,
+    },
+  );
+  await agenda.ready;
+  await scheduleNightlySync(agenda, config.sync);
+  if (runsJobs) {
+    await agenda.start();
+    await resumeActiveRuns(agenda, runs);
+  }
+
+  let http: RunningHttpServer | null = null;
+  if (servesApi) {
+    const reads = new SyncedDataReader(repos);
+    const feed = new RunEventFeed(runs, eventStore, bus);
+    const schema = await buildGraphqlSchema({ launcher, queries, accounts, reads });
+    http = await startHttpServer(
+      {
+        schema,
+        context: () => createContext(feed, reads),
+        routes: [
+          { path: '/', router: healthRoutes(sequelize) },
+          { path: '/', router: metrics.routes() },
+          {
+            path: '/api/v1/batch/instagram',
+            router: restCompatRoutes({ launcher, queries, timezone: config.sync.timezone }),
+          },
+        ],
+        logger,
+      },
+      config.port,
+    );
+    logger.info({ url: http.url, role: config.role }, 'instagram-sync listening');
+  }
+
+  return {
+    config,
+    logger,
+    url: http?.url ?? null,
+    sequelize,
+    agenda,
+    launcher,
+    queries,
+    accounts,
+    // Shutdown order: stop taking requests, park running jobs at their next checkpoint
+    // (another worker resumes them once their locks expire), stop Agenda, close the stores.
+    async stop() {
+      await http?.close();
+      await lifecycle.stop(options.shutdownTimeoutMs ?? 10_000);
+      await agenda.stop();
+      graph.close();
+      metrics.close();
+      await bus.close();
+      await sequelize.close();
+    },
+  };
+}
+
+async function waitForMigrations(sequelize: Sequelize, logger: Logger): Promise<void> {
+  const deadline = Date.now() + WORKER_WAIT_FOR_MIGRATIONS_MS;
+  while (!(await isFullyMigrated(sequelize).catch(() => false))) {
+    if (Date.now() > deadline)
+      throw new Error(
+        'the database is not migrated: start an api process or run `npm run migrate`',
+      );
+    logger.info('waiting for migrations (run by the api process)');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}

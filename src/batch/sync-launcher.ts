@@ -1,0 +1,202 @@
+import type { Agenda } from 'agenda';
+import type { SyncRunRepository } from '../db/repositories/sync-run.repository.js';
+import { syncWindow } from '../sync/sync-window.js';
+import type { AccountDirectory } from './account-directory.js';
+import type { RunEvents } from './events/run-events.js';
+import { ensureQueued, RUN_JOB } from './job-registry.js';
+import { launchMessage } from './launch-message.js';
+import { SyncError } from './sync.errors.js';
+import {
+  DEFAULT_MANUAL_MONTHS,
+  DEFAULT_SCHEDULED_MONTHS,
+  JOB_NAME,
+  MONTHS_MAX,
+  MONTHS_MIN,
+  type SyncLaunch,
+  type SyncRunRecord,
+} from './sync-run.types.js';
+
+export interface StartInput {
+  userNo?: number | null;
+  months?: number | null;
+  executionType?: 'manual_async' | 'scheduled';
+}
+
+interface LauncherDeps {
+  runs: SyncRunRepository;
+  events: RunEvents;
+  accounts: AccountDirectory;
+  agenda: Agenda;
+  timezone: string;
+  queueCapacity: number;
+}
+
+/** Starts, cancels and restarts runs: every refusal happens here, before anything is queued. */
+export class SyncLauncher {
+  constructor(private readonly deps: LauncherDeps) {}
+
+  async start(input: StartInput): Promise<SyncLaunch> {
+    const executionType = input.executionType ?? 'manual_async';
+    const months =
+      input.months ??
+      (executionType === 'scheduled' ? DEFAULT_SCHEDULED_MONTHS : DEFAULT_MANUAL_MONTHS);
+    assertMonths(months);
+    const userNo = input.userNo ?? null;
+    if (userNo !== null) await this.assertSyncable(userNo);
+    const window = syncWindow(months, this.deps.timezone);
+    const created = await this.deps.runs.createRun(
+      {
+        jobName: JOB_NAME,
+        executionType,
+        targetUserNo: userNo,
+        months,
+        windowStart: window.start,
+        windowEnd: window.end,
+        restartOf: null,
+      },
+      this.deps.queueCapacity,
+    );
+    return this.launched(created, {
+      userNo,
+      months,
+      defaultedMonths: input.months === undefined || input.months === null,
+    });
+  }
+
+  async cancel(executionId: string): Promise<SyncRunRecord> {
+    const run = await this.getRun(executionId);
+    if (run.status !== 'QUEUED' && run.status !== 'RUNNING') {
+      throw new SyncError(
+        'CONFLICT',
+        `execution ${executionId} has already ended (${run.status}); only QUEUED or RUNNING runs can be cancelled`,
+        'executionId',
+      );
+    }
+    await this.deps.runs.requestCancel(executionId);
+    if (
+      run.status === 'QUEUED' &&
+      (await this.deps.runs.finishRun(executionId, 'CANCELLED', null))
+    ) {
+      await this.deps.agenda.cancel({ name: RUN_JOB, data: { runId: executionId } });
+      await this.deps.events.emit({
+        executionId,
+        type: 'RUN_CANCELLED',
+        step: null,
+        progress: null,
+        message: 'cancelled before it started',
+        userNo: null,
+        status: 'CANCELLED',
+      });
+    }
+    return this.getRun(executionId);
+  }
+
+  /** A new execution of the same parameters that skips what the old one completed. */
+  async restart(executionId: string): Promise<SyncLaunch> {
+    const old = await this.getRun(executionId);
+    if (old.status !== 'FAILED' && old.status !== 'COMPLETED_WITH_ERRORS') {
+      throw new SyncError(
+        'CONFLICT',
+        `execution ${executionId} is ${old.status}; only FAILED or COMPLETED_WITH_ERRORS runs can be restarted`,
+        'executionId',
+      );
+    }
+    const created = await this.deps.runs.createRun(
+      {
+        jobName: JOB_NAME,
+        executionType: 'restart',
+        targetUserNo: old.targetUserNo,
+        months: old.monthsToSync,
+        windowStart: old.windowStart,
+        windowEnd: old.windowEnd,
+        restartOf: old.id,
+      },
+      this.deps.queueCapacity,
+      new Date(),
+      executionId,
+    );
+    return this.launched(created, {
+      userNo: old.targetUserNo,
+      months: old.monthsToSync,
+      defaultedMonths: false,
+    });
+  }
+
+  private async launched(
+    created: Awaited<ReturnType<SyncRunRepository['createRun']>>,
+    ask: { userNo: number | null; months: number; defaultedMonths: boolean },
+  ): Promise<SyncLaunch> {
+    if (created.kind === 'queue_full') {
+      throw new SyncError(
+        'QUEUE_FULL',
+        `the sync queue is full: ${created.queued} runs are waiting (capacity ${this.deps.queueCapacity}); try again later`,
+      );
+    }
+    const run = created.run;
+    const deduplicated = created.kind === 'duplicate';
+    if (!deduplicated) {
+      await this.deps.events.emit({
+        executionId: run.id,
+        type: 'RUN_QUEUED',
+        step: null,
+        progress: null,
+        message: `${run.executionType} run queued`,
+        userNo: run.targetUserNo,
+        status: 'QUEUED',
+      });
+      await ensureQueued(this.deps.agenda, RUN_JOB, { runId: run.id });
+    }
+    return {
+      executionId: run.id,
+      status: run.status,
+      message: launchMessage({ ...ask, deduplicated, executionId: run.id }),
+      executionTime: run.queuedAt,
+      executionType: run.executionType,
+      targetUserNo: run.targetUserNo,
+      monthsToSync: run.monthsToSync,
+      deduplicated,
+    };
+  }
+
+  private async getRun(executionId: string): Promise<SyncRunRecord> {
+    const run = await this.deps.runs.findRun(executionId);
+    if (!run)
+      throw new SyncError('NOT_FOUND', `execution ${executionId} does not exist`, 'executionId');
+    return run;
+  }
+
+  private async assertSyncable(userNo: number): Promise<void> {
+    if (!Number.isSafeInteger(userNo) || userNo < 1) {
+      throw new SyncError(
+        'BAD_USER_INPUT',
+        `userNo must be a positive whole number; got ${userNo}`,
+        'userNo',
+      );
+    }
+    const status = await this.deps.accounts.statusOf(userNo);
+    if (status === null)
+      throw new SyncError(
+        'NOT_FOUND',
+        `userNo ${userNo} has no connected Instagram account`,
+        'userNo',
+      );
+    if (status !== 'active') {
+      throw new SyncError(
+        'BAD_USER_INPUT',
+        `userNo ${userNo} cannot be synced: its Instagram account is ${status}; reconnect it first`,
+        'userNo',
+      );
+    }
+  }
+}
+
+/** months: a whole number from 1 to 12. */
+export function assertMonths(months: number): void {
+  if (!Number.isInteger(months) || months < MONTHS_MIN || months > MONTHS_MAX) {
+    throw new SyncError(
+      'BAD_USER_INPUT',
+      `months must be a whole number from ${MONTHS_MIN} to ${MONTHS_MAX}; got ${months}`,
+      'months',
+    );
+  }
+}

@@ -1,0 +1,27 @@
+import { GraphQLError } from 'graphql';
+import { SyncError } from '../batch/sync.errors.js';
+import { InvalidCursorError } from '../db/repositories/keyset-cursor.js';
+
+/** Expected refusals become GraphQL errors with `extensions.code` (and the field at fault). */
+export function toGraphQLError(error: unknown): unknown {
+  if (error instanceof SyncError) {
+    return new GraphQLError(error.message, {
+      extensions: { code: error.code, ...(error.field ? { field: error.field } : {}) },
+    });
+  }
+  if (error instanceof InvalidCursorError) {
+    return new GraphQLError('after must be an endCursor returned by the same list', {
+      extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+    });
+  }
+  return error;
+}
+
+/** Runs a service call, translating expected refusals. */
+export async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toGraphQLError(error);
+  }
+}

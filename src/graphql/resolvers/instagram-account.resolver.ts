@@ -1,0 +1,156 @@
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { ConnectedAccounts } from '../../batch/connected-accounts.js';
+import type { SyncedDataReader } from '../../sync/synced-data.reader.js';
+import type { GraphqlContext } from '../graphql-context.js';
+import { guarded } from '../graphql-errors.js';
+import { pageSize, parseDay, parseTime } from '../graphql-args.js';
+import {
+  CommentConnection,
+  CommentType,
+  InsightValueType,
+  InstagramAccountType,
+  MediaConnection,
+  MediaInsightType,
+  MediaType,
+  ProfileType,
+} from '../types/instagram-account.type.js';
+
+export type AccountReads = SyncedDataReader;
+
+@InputType()
+export class ConnectInstagramAccountInput {
+  @Field(() => Int) userNo!: number;
+  @Field(() => ID) igUserId!: string;
+  @Field({ description: 'Checked with Instagram, stored encrypted, never returned.' })
+  accessToken!: string;
+}
+
+@ArgsType()
+class MediaArgs {
+  @Field(() => Int, { nullable: true, description: '1 to 100; default 20.' }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO-8601: media created at or after.' })
+  since?: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO-8601: media created before.' }) until?:
+    string | null;
+}
+
+@ArgsType()
+class InsightArgs {
+  @Field(() => [String], { nullable: true, description: 'Metric names; all when omitted.' })
+  metrics?: string[] | null;
+  @Field({ description: 'First day, YYYY-MM-DD.' }) since!: string;
+  @Field({ description: 'Last day, YYYY-MM-DD.' }) until!: string;
+}
+
+/** Connecting accounts and reading what the runs synced. */
+@Resolver(() => InstagramAccountType)
+export class InstagramAccountResolver {
+  constructor(
+    private readonly accounts: ConnectedAccounts,
+    private readonly reads: AccountReads,
+  ) {}
+
+  @Mutation(() => InstagramAccountType, {
+    description: 'Checks the token against the Graph API and stores it encrypted.',
+  })
+  connectInstagramAccount(
+    @Arg('input', () => ConnectInstagramAccountInput) input: ConnectInstagramAccountInput,
+  ): Promise<InstagramAccountType> {
+    return guarded(() => this.accounts.connect(input));
+  }
+
+  @Query(() => InstagramAccountType, { nullable: true })
+  instagramAccount(@Arg('userNo', () => Int) userNo: number): Promise<InstagramAccountType | null> {
+    return guarded(() => this.reads.findAccount(userNo));
+  }
+
+  @FieldResolver(() => ProfileType, { nullable: true })
+  profile(@Root() account: InstagramAccountType): Promise<ProfileType | null> {
+    return this.reads.findProfile(account.igUserId);
+  }
+
+  @FieldResolver(() => MediaConnection, {
+    description: 'Media not deleted on Instagram, newest first.',
+  })
+  media(
+    @Root() account: InstagramAccountType,
+    @Args(() => MediaArgs) args: MediaArgs,
+  ): Promise<MediaConnection> {
+    return guarded(async () =>
+      this.reads.media(account.igUserId, {
+        first: pageSize(args.first, 'first'),
+        after: args.after,
+        since: parseTime(args.since, 'since'),
+        until: parseTime(args.until, 'until'),
+      }),
+    );
+  }
+
+  @FieldResolver(() => [InsightValueType], {
+    description: 'Daily account insights of the range, by metric then day.',
+  })
+  async insights(
+    @Root() account: InstagramAccountType,
+    @Args(() => InsightArgs) args: InsightArgs,
+  ): Promise<InsightValueType[]> {
+    const rows = await guarded(() =>
+      this.reads.accountInsights(account.igUserId, {
+        metrics: args.metrics ?? undefined,
+        since: parseDay(args.since, 'since'),
+        until: parseDay(args.until, 'until'),
+      }),
+    );
+    return rows.map((r) => ({ metric: r.metric, period: r.period, date: r.day, value: r.value }));
+  }
+}
+
+@ArgsType()
+class CommentArgs {
+  @Field(() => Int, { nullable: true, description: '1 to 100; default 20.' }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+}
+
+/** A media's comments and insights, batched per request. */
+@Resolver(() => MediaType)
+export class MediaResolver {
+  constructor(private readonly reads: AccountReads) {}
+
+  @FieldResolver(() => CommentConnection, { description: 'Top-level comments, newest first.' })
+  comments(
+    @Root() media: MediaType,
+    @Args(() => CommentArgs) args: CommentArgs,
+  ): Promise<CommentConnection> {
+    return guarded(async () =>
+      this.reads.comments(media.id, { first: pageSize(args.first, 'first'), after: args.after }),
+    );
+  }
+
+  @FieldResolver(() => [MediaInsightType])
+  insights(@Root() media: MediaType, @Ctx() context: GraphqlContext): Promise<MediaInsightType[]> {
+    return context.loaders.mediaInsights.load(media.id);
+  }
+}
+
+/** Replies of a comment, batched per request. */
+@Resolver(() => CommentType)
+export class CommentResolver {
+  @FieldResolver(() => [CommentType], { description: 'Replies, oldest first.' })
+  replies(@Root() comment: CommentType, @Ctx() context: GraphqlContext): Promise<CommentType[]> {
+    return comment.parentId ? Promise.resolve([]) : context.loaders.replies.load(comment.id);
+  }
+}

@@ -1,0 +1,106 @@
+import { Router, type Request, type Response } from 'express';
+import { DateTime } from 'luxon';
+import type { BatchQueries } from '../batch/batch-queries.js';
+import type { SyncLauncher } from '../batch/sync-launcher.js';
+import { SyncError, type SyncErrorCode } from '../batch/sync.errors.js';
+import type { SyncLaunch } from '../batch/sync-run.types.js';
+
+const STATUS_OF: Record<SyncErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  QUEUE_FULL: 429,
+  FORBIDDEN: 403,
+  UNAUTHENTICATED: 401,
+};
+
+/** The old service's "2024-01-15 14:30:00", in SYNC_TIMEZONE. */
+const oldTime = (date: Date | null, zone: string): string | null =>
+  date ? DateTime.fromJSDate(date).setZone(zone).toFormat('yyyy-MM-dd HH:mm:ss') : null;
+
+/** A path segment that must be a whole number; anything else is refused naming the field. */
+function wholeNumber(raw: string | string[] | undefined, field: string, allowed: string): number {
+  if (typeof raw === 'string' && /^-?\d+$/.test(raw)) return Number(raw);
+  throw new SyncError(
+    'BAD_USER_INPUT',
+    `${field} must be ${allowed}; got ${JSON.stringify(raw)}`,
+    field,
+  );
+}
+
+/**
+ * The Spring Batch service's REST API, answering in its exact shapes so existing callers move
+ * over unchanged (plus `executionId` and `deduplicated`, which old callers ignore).
+ */
+export function restCompatRoutes(deps: {
+  launcher: SyncLauncher;
+  queries: BatchQueries;
+  timezone: string;
+}): Router {
+  const router = Router();
+  const startAnswer = (launch: SyncLaunch) => ({
+    success: true,
+    data: {
+      status: 'success',
+      message: launch.message,
+      executionTime: oldTime(launch.executionTime, deps.timezone),
+      executionType: launch.executionType,
+      ...(launch.targetUserNo === null ? {} : { targetUserNo: launch.targetUserNo }),
+      monthsToSync: launch.monthsToSync,
+      executionId: launch.executionId,
+      deduplicated: launch.deduplicated,
+    },
+  });
+  const handle =
+    (work: (req: Request) => Promise<unknown>) => async (req: Request, res: Response) => {
+      try {
+        res.json(await work(req));
+      } catch (error) {
+        if (!(error instanceof SyncError)) throw error;
+        res.status(STATUS_OF[error.code]).json({
+          success: false,
+          error: { code: error.code, message: error.message, field: error.field ?? null },
+        });
+      }
+    };
+  const months = (req: Request) =>
+    wholeNumber(req.params.months, 'months', 'a whole number from 1 to 12');
+  const userNo = (req: Request) =>
+    wholeNumber(req.params.userNo, 'userNo', 'a positive whole number');
+
+  router.post(
+    '/sync',
+    handle(async () => startAnswer(await deps.launcher.start({}))),
+  );
+  router.post(
+    '/sync/user/:userNo',
+    handle(async (req) => startAnswer(await deps.launcher.start({ userNo: userNo(req) }))),
+  );
+  router.post(
+    '/sync/months/:months',
+    handle(async (req) => startAnswer(await deps.launcher.start({ months: months(req) }))),
+  );
+  router.post(
+    '/sync/user/:userNo/months/:months',
+    handle(async (req) =>
+      startAnswer(await deps.launcher.start({ userNo: userNo(req), months: months(req) })),
+    ),
+  );
+  router.get(
+    '/status',
+    handle(async () => {
+      const status = await deps.queries.status();
+      return {
+        success: true,
+        data: {
+          batchName: status.batchName,
+          description: status.description,
+          schedule: status.schedule,
+          lastExecution: oldTime(status.lastExecution, deps.timezone),
+          status: status.status,
+        },
+      };
+    }),
+  );
+  return router;
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { pino } from 'pino';
+import { InProcessEventBus } from '../../../src/batch/events/event-bus.js';
+import { RedisEventBus } from '../../../src/batch/events/redis-event-bus.js';
+import { RunEventStream } from '../../../src/batch/events/run-event-stream.js';
+import { RunEventRepository } from '../../../src/db/repositories/run-event.repository.js';
+import { SyncRunRepository } from '../../../src/db/repositories/sync-run.repository.js';
+import type { RunEvent } from '../../../src/batch/sync-run.types.js';
+import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '../../support/databases.js';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function take(stream: AsyncIterableIterator<RunEvent>, count: number): Promise<number[]> {
+  const seqs: number[] = [];
+  while (seqs.length < count) {
+    const next = await stream.next();
+    if (next.done) break;
+    seqs.push(next.value.seq);
+  }
+  return seqs;
+}
+
+describe.each(TEST_ENGINES)('run event streams on %s', (engine) => {
+  let db: TestDatabase;
+  let store: RunEventRepository;
+  let runId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    store = new RunEventRepository(db.sequelize);
+    const created = await new SyncRunRepository(db.sequelize).createRun(
+      {
+        jobName: 'instagramSyncJob',
+        executionType: 'manual_async',
+        targetUserNo: null,
+        months: 1,
+        windowStart: new Date(),
+        windowEnd: new Date(),
+        restartOf: null,
+      },
+      25,
+    );
+    runId = created.kind === 'created' ? created.run.id : '';
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  const event = (type: RunEvent['type'] = 'STEP_PROGRESS') => ({
+    executionId: runId,
+    type,
+    step: null,
+    progress: null,
+    message: null,
+    userNo: null,
+    status: 'RUNNING' as const,
+  });
+
+  it('numbers events 1, 2, 3 per run even when many writers append at once', async () => {
+    const stored = await Promise.all(Array.from({ length: 20 }, () => store.append(event())));
+    expect(stored.map((e) => e.seq).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
+  });
+
+  it('replays stored events, then fills a gap from the store when live events arrive out of order', async () => {
+    const bus = new InProcessEventBus();
+    const stream = new RunEventStream(store, bus, { executionId: runId, afterSeq: 18 });
+    expect(await take(stream, 2)).toEqual([19, 20]);
+    const e21 = await store.append(event());
+    const e22 = await store.append(event());
+    await bus.publish(e22); // 21's publication is late: the stream reads it from the store
+    await bus.publish(e21); // and drops the late duplicate
+    const e23 = await store.append(event('RUN_COMPLETED'));
+    await bus.publish(e23);
+    expect(await take(stream, 10)).toEqual([21, 22, 23]);
+    expect((await stream.next()).done).toBe(true);
+  });
+
+  it('catches up from the store when the bus never delivers (workers publishing elsewhere)', async () => {
+    const bus = new InProcessEventBus();
+    const [last] = await store.listAfter(runId, 0).then((all) => all.slice(-1));
+    const stream = new RunEventStream(store, bus, {
+      executionId: runId,
+      afterSeq: last!.seq,
+      storePollMs: 50,
+    });
+    const appended = await store.append(event('RUN_FAILED'));
+    expect(await take(stream, 5)).toEqual([appended.seq]);
+    expect((await stream.next()).done).toBe(true);
+  });
+
+  it('stops at once when the subscriber leaves while waiting', async () => {
+    const bus = new InProcessEventBus();
+    const stream = new RunEventStream(store, bus, { executionId: null, afterSeq: null });
+    const pending = stream.next();
+    await stream.return();
+    expect(await pending).toEqual({ value: undefined, done: true });
+  });
+
+  it('carries events between processes through Redis', async () => {
+    const logger = pino({ level: 'silent' });
+    const [a, b] = await Promise.all([
+      RedisEventBus.connect(REDIS_URL, `test-${engine}`, logger),
+      RedisEventBus.connect(REDIS_URL, `test-${engine}`, logger),
+    ]);
+    try {
+      const stream = new RunEventStream(store, b, { executionId: null, afterSeq: null });
+      const received = stream.next();
+      const e = await store.append(event());
+      await a.publish(e);
+      expect((await received).value).toEqual(e);
+      await stream.return();
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});

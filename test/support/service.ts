@@ -1,0 +1,174 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { pino } from 'pino';
+import {
+  createFakeGraphApi,
+  type FakeGraphApi,
+  type FakeGraphApiOptions,
+} from '../../fake-graph-api/index.js';
+import { startApp, type App, type AppOptions } from '../../src/app.js';
+import { loadConfig } from '../../src/config/config.js';
+import type { Engine } from '../../src/db/connection.js';
+import { createTestDatabase, type TestDatabase } from './databases.js';
+
+export interface TestService {
+  db: TestDatabase;
+  fake: FakeGraphApi;
+  app: App;
+  url: string;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GqlResult<T>>;
+  /** A graphql-ws client on the service (closed by `stop`). */
+  ws(): Client;
+  /** Connects every account of the fake as userNo 1, 2, 3, … */
+  connectAll(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface GqlResult<T> {
+  data: T | null;
+  errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }>;
+}
+
+/** Extra environment for the service, on top of the test database and the fake's URL. */
+export interface ServiceOptions {
+  engine: Engine;
+  fake?: FakeGraphApiOptions;
+  env?: Record<string, string>;
+  app?: AppOptions;
+  /** Reuse a database (a second process on the same run). */
+  db?: TestDatabase;
+  sharedFake?: FakeGraphApi;
+}
+
+/** The real service (HTTP, WebSocket, Agenda, steps) on a fresh database, against the fake. */
+export async function startTestService(options: ServiceOptions): Promise<TestService> {
+  const db = options.db ?? (await createTestDatabase(options.engine));
+  const fake =
+    options.sharedFake ??
+    (await createFakeGraphApi({ accounts: 3, media: 20, comments: 6, seed: 7, ...options.fake }));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATABASE_URL: db.url,
+    IG_GRAPH_API_URL: fake.url,
+    IG_MAX_RETRIES: '2',
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const app = await startApp(config, {
+    logger: pino({ level: 'silent' }),
+    lockLifetimeMs: 10_000,
+    processEveryMs: 300,
+    graph: { sleep: async () => {}, random: () => 0 },
+    ...options.app,
+  });
+  const url = app.url!;
+  const clients: Client[] = [];
+  const gql = async <T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GqlResult<T>;
+  };
+  return {
+    db,
+    fake,
+    app,
+    url,
+    gql,
+    ws() {
+      const client = createClient({
+        url: `${url.replace('http', 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+      });
+      clients.push(client);
+      return client;
+    },
+    async connectAll() {
+      for (const [index, account] of fake.data.accounts.entries()) {
+        const result = await gql(
+          'mutation($input: ConnectInstagramAccountInput!) { connectInstagramAccount(input: $input) { userNo } }',
+          {
+            input: {
+              userNo: index + 1,
+              igUserId: account.igUserId,
+              accessToken: account.accessToken,
+            },
+          },
+        );
+        if (result.errors) throw new Error(JSON.stringify(result.errors));
+      }
+    },
+    async stop() {
+      await Promise.all(clients.map((c) => c.dispose()));
+      await app.stop();
+      if (!options.sharedFake) await fake.close();
+      if (!options.db) await db.drop();
+    },
+  };
+}
+
+export interface ProgressEvent {
+  executionId: string;
+  seq: number;
+  type: string;
+  step: string | null;
+  status: string;
+  message: string | null;
+  userNo: number | null;
+  progress: { done: number; total: number; items: number } | null;
+}
+
+export const PROGRESS_FIELDS =
+  'executionId seq type step status message userNo progress { done total items }';
+
+/** Collects a run's events until the subscription completes (after the run's final event). */
+export function collectEvents(
+  client: Client,
+  executionId: string,
+  afterSeq: number | null = 0,
+): Promise<ProgressEvent[]> {
+  const events: ProgressEvent[] = [];
+  return new Promise((resolve, reject) => {
+    client.subscribe<{ batchProgress: ProgressEvent }>(
+      {
+        query: `subscription($id: ID, $after: Int) { batchProgress(executionId: $id, afterSeq: $after) { ${PROGRESS_FIELDS} } }`,
+        variables: { id: executionId, after: afterSeq },
+      },
+      {
+        next: (message) => {
+          if (message.errors) reject(new Error(JSON.stringify(message.errors)));
+          else if (message.data) events.push(message.data.batchProgress);
+        },
+        error: reject,
+        complete: () => resolve(events),
+      },
+    );
+  });
+}
+
+/** Polls `check` until it returns a value (not undefined) or the time runs out. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+  everyMs = 100,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
