@@ -1,4 +1,4 @@
-import { Op, UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
+import { col, fn, Op, UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
 import {
   defineSyncRunModels,
   type SyncRunModels,
@@ -338,20 +338,35 @@ export class SyncRunRepository {
     );
   }
 
+  /** Accounts done/total and items written in a step, counted by the database (polled often). */
   async stepProgress(
     runId: string,
     step: StepName,
   ): Promise<RunProgress & { failed: number; pending: number }> {
-    const rows = await this.stepAccounts(runId, step);
-    const done = rows.filter(
-      (r) => r.status === 'completed' || r.status === 'failed' || r.status === 'skipped',
-    ).length;
+    const groups = (await this.m.SyncStepAccount.findAll({
+      where: { runId: Number(runId), step },
+      attributes: [
+        'status',
+        [fn('COUNT', col('id')), 'accounts'],
+        [fn('SUM', col('write_count')), 'items'],
+      ],
+      group: ['status'],
+      raw: true,
+    })) as unknown as Array<{
+      status: AccountStepStatus;
+      accounts: number | string;
+      items: number | string | null;
+    }>;
+    const count = (statuses: AccountStepStatus[]) =>
+      groups.filter((g) => statuses.includes(g.status)).reduce((n, g) => n + Number(g.accounts), 0);
+    const total = count(['pending', 'running', 'completed', 'failed', 'skipped']);
+    const pending = count(['pending', 'running']);
     return {
-      done,
-      total: rows.length,
-      items: rows.reduce((n, r) => n + r.writeCount, 0),
-      failed: rows.filter((r) => r.status === 'failed').length,
-      pending: rows.length - done,
+      done: total - pending,
+      total,
+      items: groups.reduce((n, g) => n + Number(g.items ?? 0), 0),
+      failed: count(['failed']),
+      pending,
     };
   }
 
