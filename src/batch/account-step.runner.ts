@@ -106,14 +106,10 @@ export class AccountStepRunner {
       errorMessage: message,
     });
     this.deps.log.accountFailed(runId, step, userNo, code, message);
-    await this.deps.events.emit({
-      executionId: runId,
-      type: 'ACCOUNT_FAILED',
+    await this.deps.events.emit(runId, 'ACCOUNT_FAILED', {
       step,
-      progress: null,
       message: `${code}: ${message}`,
       userNo,
-      status: 'RUNNING',
     });
   }
 }

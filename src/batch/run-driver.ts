@@ -1,9 +1,13 @@
 import type { Agenda } from 'agenda';
-import type { SyncRunRepository } from '../db/repositories/sync-run.repository.js';
+import type {
+  AccountStepStatus,
+  SyncRunRepository,
+} from '../db/repositories/sync-run.repository.js';
 import type { AccountDirectory } from './account-directory.js';
 import type { BatchLog } from './batch-log.js';
 import type { RunEvents } from './events/run-events.js';
 import { ACCOUNT_STEP_JOB, ensureQueued } from './job-registry.js';
+import { stepOutcome } from './step-outcome.js';
 import { STEP_NAMES, type RunStatus, type StepName, type StepStatus } from './sync-run.types.js';
 import { WorkerStoppingError, type WorkerLifecycle } from './worker-lifecycle.js';
 
@@ -51,15 +55,7 @@ export class RunDriver {
     if (firstStart) {
       const started = await runs.getRun(runId);
       log.jobStarted(started, started.startedAt ?? new Date());
-      await events.emit({
-        executionId: runId,
-        type: 'RUN_STARTED',
-        step: null,
-        progress: null,
-        message: `${run.executionType} run started`,
-        userNo: null,
-        status: 'RUNNING',
-      });
+      await events.emit(runId, 'RUN_STARTED', { message: `${run.executionType} run started` });
     }
     try {
       const targets = await this.deps.accounts.targets(run.targetUserNo);
@@ -100,14 +96,9 @@ export class RunDriver {
     if (current === 'PENDING') {
       await runs.startStep(runId, step);
       log.stepStarted(runId, step, eligible.length);
-      await events.emit({
-        executionId: runId,
-        type: 'STEP_STARTED',
+      await events.emit(runId, 'STEP_STARTED', {
         step,
         progress: { done: 0, total: eligible.length, items: 0 },
-        message: null,
-        userNo: null,
-        status: 'RUNNING',
       });
     }
     await runs.addStepAccounts(runId, step, eligible);
@@ -125,14 +116,9 @@ export class RunDriver {
       const report = `${progress.done}/${progress.total}/${progress.items}`;
       if (report !== lastReported && progress.pending > 0) {
         lastReported = report;
-        await events.emit({
-          executionId: runId,
-          type: 'STEP_PROGRESS',
+        await events.emit(runId, 'STEP_PROGRESS', {
           step,
           progress: { done: progress.done, total: progress.total, items: progress.items },
-          message: null,
-          userNo: null,
-          status: 'RUNNING',
         });
       }
       if (progress.pending === 0)
@@ -151,30 +137,18 @@ export class RunDriver {
   ): Promise<StepStatus> {
     const { runs, events, log } = this.deps;
     const rows = await runs.stepAccounts(runId, step);
-    const worked = rows.filter((r) => r.status !== 'skipped');
-    const failed = worked.filter((r) => r.status === 'failed').length;
-    const status: StepStatus =
-      targets > 0 && eligible === 0
-        ? 'SKIPPED'
-        : worked.length === 0 && rows.length > 0
-          ? 'SKIPPED'
-          : failed === 0
-            ? 'COMPLETED'
-            : failed === worked.length
-              ? 'FAILED'
-              : 'COMPLETED_WITH_ERRORS';
+    const status = stepOutcome(
+      rows.map((r) => r.status as AccountStepStatus),
+      targets - eligible,
+    );
     await runs.finishStep(runId, step, status);
     const record = (await runs.getRun(runId)).steps.find((s) => s.name === step)!;
     log.stepCompleted(runId, step, status, record.durationMs ?? 0);
     const progress = await runs.stepProgress(runId, step);
-    await events.emit({
-      executionId: runId,
-      type: 'STEP_COMPLETED',
+    await events.emit(runId, 'STEP_COMPLETED', {
       step,
       progress: { done: progress.done, total: progress.total, items: progress.items },
       message: status,
-      userNo: null,
-      status: 'RUNNING',
     });
     return status;
   }
@@ -207,14 +181,6 @@ export class RunDriver {
         : status === 'FAILED'
           ? 'RUN_FAILED'
           : 'RUN_COMPLETED';
-    await events.emit({
-      executionId: runId,
-      type,
-      step: null,
-      progress: null,
-      message: error ?? status,
-      userNo: null,
-      status,
-    });
+    await events.emit(runId, type, { message: error ?? status, status });
   }
 }

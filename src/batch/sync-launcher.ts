@@ -78,13 +78,8 @@ export class SyncLauncher {
       (await this.deps.runs.finishRun(executionId, 'CANCELLED', null))
     ) {
       await this.deps.agenda.cancel({ name: RUN_JOB, data: { runId: executionId } });
-      await this.deps.events.emit({
-        executionId,
-        type: 'RUN_CANCELLED',
-        step: null,
-        progress: null,
+      await this.deps.events.emit(executionId, 'RUN_CANCELLED', {
         message: 'cancelled before it started',
-        userNo: null,
         status: 'CANCELLED',
       });
     }
@@ -135,11 +130,7 @@ export class SyncLauncher {
     const run = created.run;
     const deduplicated = created.kind === 'duplicate';
     if (!deduplicated) {
-      await this.deps.events.emit({
-        executionId: run.id,
-        type: 'RUN_QUEUED',
-        step: null,
-        progress: null,
+      await this.deps.events.emit(run.id, 'RUN_QUEUED', {
         message: `${run.executionType} run queued`,
         userNo: run.targetUserNo,
         status: 'QUEUED',
