@@ -23,6 +23,7 @@ import { defineModels } from './db/models/define-models.js';
 import { createRepositories } from './db/repositories/create-repositories.js';
 import { RunEventRepository } from './db/repositories/run-event.repository.js';
 import { SyncRunRepository } from './db/repositories/sync-run.repository.js';
+import { SyncStepAccountRepository } from './db/repositories/sync-step-account.repository.js';
 import { createContext } from './graphql/graphql-context.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
 import { healthRoutes } from './http/health.routes.js';
@@ -81,6 +82,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     : new InProcessEventBus();
   const repos = createRepositories(defineModels(sequelize));
   const runs = new SyncRunRepository(sequelize);
+  const accountSteps = new SyncStepAccountRepository(sequelize);
   const eventStore = new RunEventRepository(sequelize);
   const events = new RunEvents(eventStore, bus);
   const metrics = new ServiceMetrics();
@@ -117,13 +119,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     queueCapacity: config.sync.queueCapacity,
   });
   const driver = new RunDriver(
-    { lifecycle, runs, events, accounts, agenda, log },
+    { lifecycle, runs, accountSteps, events, accounts, agenda, log },
     { pollMs: Math.max(250, options.pollMs ?? 250) },
   );
   const steps = createSteps({ graph, repos, timezone: config.sync.timezone });
   const runner = new AccountStepRunner({
     lifecycle,
     runs,
+    accountSteps,
     events,
     accounts,
     steps,

@@ -1,5 +1,6 @@
 import type { Logger } from '../config/logger.js';
 import type { SyncRunRepository } from '../db/repositories/sync-run.repository.js';
+import type { SyncStepAccountRepository } from '../db/repositories/sync-step-account.repository.js';
 import { RunCancelledError, type StepCounts, type SyncStep } from '../sync/step.contract.js';
 import { fromBounds } from '../sync/sync-window.js';
 import type { AccountDirectory } from './account-directory.js';
@@ -12,6 +13,7 @@ import { WorkerStoppingError, type WorkerLifecycle } from './worker-lifecycle.js
 interface RunnerDeps {
   lifecycle: WorkerLifecycle;
   runs: SyncRunRepository;
+  accountSteps: SyncStepAccountRepository;
   events: RunEvents;
   accounts: AccountDirectory;
   steps: ReadonlyMap<StepName, SyncStep>;
@@ -40,13 +42,14 @@ export class AccountStepRunner {
     const run = await runs.findRun(runId);
     if (!run || run.status !== 'RUNNING') return;
     if (await runs.isCancelRequested(runId)) {
-      return runs.finishStepAccount(runId, step, userNo, {
+      return this.deps.accountSteps.finishStepAccount(runId, step, userNo, {
         status: 'skipped',
         errorCode: 'CANCELLED',
         errorMessage: 'run cancelled',
       });
     }
-    if (!(await runs.claimStepAccount(runId, step, userNo, this.deps.workerName))) return;
+    if (!(await this.deps.accountSteps.claimStepAccount(runId, step, userNo, this.deps.workerName)))
+      return;
     const account = await accounts.find(userNo);
     if (!account)
       return this.fail(
@@ -59,7 +62,7 @@ export class AccountStepRunner {
 
     const attemptStartedAt = new Date();
     const checkpoint = async (delta: Partial<StepCounts>) => {
-      await runs.addStepAccountCounts(runId, step, userNo, {
+      await this.deps.accountSteps.addStepAccountCounts(runId, step, userNo, {
         read: delta.read ?? 0,
         written: delta.written ?? 0,
         skipped: delta.skipped ?? 0,
@@ -74,14 +77,14 @@ export class AccountStepRunner {
       const counts = await this.deps.steps
         .get(step)!
         .run({ runId, account, window, attemptStartedAt, checkpoint, logger });
-      await runs.setStepAccountCounts(runId, step, userNo, counts);
-      await runs.finishStepAccount(runId, step, userNo, { status: 'completed' });
+      await this.deps.accountSteps.setStepAccountCounts(runId, step, userNo, counts);
+      await this.deps.accountSteps.finishStepAccount(runId, step, userNo, { status: 'completed' });
       if (step === 'insights') await accounts.markSynced(userNo, new Date());
       log.accountCompleted(runId, step, userNo, counts.written);
     } catch (error) {
       if (error instanceof WorkerStoppingError) throw error;
       if (error instanceof RunCancelledError) {
-        return runs.finishStepAccount(runId, step, userNo, {
+        return this.deps.accountSteps.finishStepAccount(runId, step, userNo, {
           status: 'skipped',
           errorCode: 'CANCELLED',
           errorMessage: 'run cancelled',
@@ -100,7 +103,7 @@ export class AccountStepRunner {
     code: string,
     message: string,
   ): Promise<void> {
-    await this.deps.runs.finishStepAccount(runId, step, userNo, {
+    await this.deps.accountSteps.finishStepAccount(runId, step, userNo, {
       status: 'failed',
       errorCode: code,
       errorMessage: message,

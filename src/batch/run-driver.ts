@@ -1,8 +1,9 @@
 import type { Agenda } from 'agenda';
+import type { SyncRunRepository } from '../db/repositories/sync-run.repository.js';
 import type {
   AccountStepStatus,
-  SyncRunRepository,
-} from '../db/repositories/sync-run.repository.js';
+  SyncStepAccountRepository,
+} from '../db/repositories/sync-step-account.repository.js';
 import type { AccountDirectory } from './account-directory.js';
 import type { BatchLog } from './batch-log.js';
 import type { RunEvents } from './events/run-events.js';
@@ -19,6 +20,7 @@ export interface RunDriverOptions {
 interface DriverDeps {
   lifecycle: WorkerLifecycle;
   runs: SyncRunRepository;
+  accountSteps: SyncStepAccountRepository;
   events: RunEvents;
   accounts: AccountDirectory;
   agenda: Agenda;
@@ -91,7 +93,7 @@ export class RunDriver {
     this.deps.lifecycle.assertRunning();
     const current = (await runs.stepStatuses(runId)).get(step);
     if (current && DONE_STEP.includes(current)) return current;
-    const failedEarlier = await runs.failedUserNos(runId);
+    const failedEarlier = await this.deps.accountSteps.failedUserNos(runId);
     const eligible = userNos.filter((u) => !failedEarlier.has(u));
     if (current === 'PENDING') {
       await runs.startStep(runId, step);
@@ -101,14 +103,14 @@ export class RunDriver {
         progress: { done: 0, total: eligible.length, items: 0 },
       });
     }
-    await runs.addStepAccounts(runId, step, eligible);
-    for (const row of await runs.stepAccounts(runId, step)) {
+    await this.deps.accountSteps.addStepAccounts(runId, step, eligible);
+    for (const row of await this.deps.accountSteps.stepAccounts(runId, step)) {
       if (row.status === 'pending' || row.status === 'running')
         await ensureQueued(agenda, ACCOUNT_STEP_JOB, { runId, step, userNo: row.userNo });
     }
     let lastReported = '';
     for (;;) {
-      const progress = await runs.stepProgress(runId, step);
+      const progress = await this.deps.accountSteps.stepProgress(runId, step);
       if (await runs.isCancelRequested(runId)) {
         await this.stopStep(runId, step);
         return 'CANCELLED';
@@ -136,15 +138,20 @@ export class RunDriver {
     targets: number,
   ): Promise<StepStatus> {
     const { runs, events, log } = this.deps;
-    const rows = await runs.stepAccounts(runId, step);
+    const rows = await this.deps.accountSteps.stepAccounts(runId, step);
     const status = stepOutcome(
       rows.map((r) => r.status as AccountStepStatus),
       targets - eligible,
     );
-    await runs.finishStep(runId, step, status);
+    await runs.finishStep(
+      runId,
+      step,
+      status,
+      await this.deps.accountSteps.stepTotals(runId, step),
+    );
     const record = (await runs.getRun(runId)).steps.find((s) => s.name === step)!;
     log.stepCompleted(runId, step, status, record.durationMs ?? 0);
-    const progress = await runs.stepProgress(runId, step);
+    const progress = await this.deps.accountSteps.stepProgress(runId, step);
     await events.emit(runId, 'STEP_COMPLETED', {
       step,
       progress: { done: progress.done, total: progress.total, items: progress.items },
@@ -156,18 +163,25 @@ export class RunDriver {
   /** Cancellation: queued accounts never start, running ones stop at their next page. */
   private async stopStep(runId: string, step: StepName): Promise<void> {
     const { runs, agenda } = this.deps;
-    for (const row of await runs.stepAccounts(runId, step)) {
+    for (const row of await this.deps.accountSteps.stepAccounts(runId, step)) {
       if (row.status !== 'pending') continue;
       await agenda.cancel({ name: ACCOUNT_STEP_JOB, data: { runId, step, userNo: row.userNo } });
-      await runs.finishStepAccount(runId, step, row.userNo, {
+      await this.deps.accountSteps.finishStepAccount(runId, step, row.userNo, {
         status: 'skipped',
         errorCode: 'CANCELLED',
         errorMessage: 'run cancelled',
       });
     }
-    while ((await runs.stepAccounts(runId, step)).some((r) => r.status === 'running'))
+    while (
+      (await this.deps.accountSteps.stepAccounts(runId, step)).some((r) => r.status === 'running')
+    )
       await sleep(this.options.pollMs);
-    await runs.finishStep(runId, step, 'SKIPPED');
+    await runs.finishStep(
+      runId,
+      step,
+      'SKIPPED',
+      await this.deps.accountSteps.stepTotals(runId, step),
+    );
   }
 
   private async end(runId: string, status: RunStatus, error: string | null): Promise<void> {

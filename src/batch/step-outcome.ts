@@ -1,4 +1,4 @@
-import type { AccountStepStatus } from '../db/repositories/sync-run.repository.js';
+import type { AccountStepStatus } from '../db/repositories/sync-step-account.repository.js';
 import type { StepStatus } from './sync-run.types.js';
 
 /**

@@ -1,16 +1,12 @@
-import { col, fn, Op, UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
-import {
-  defineSyncRunModels,
-  type SyncRunModels,
-  type SyncStepAccountRow,
-} from '../models/sync-run.model.js';
+import { Op, UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
+import { defineSyncRunModels, type SyncRunModels } from '../models/sync-run.model.js';
 import { toRunRecord } from './sync-run.mapper.js';
+import type { AccountCounts } from './sync-step-account.repository.js';
 import {
   STEP_NAMES,
   type ExecutionType,
   type RunFilter,
   type RunPage,
-  type RunProgress,
   type RunStatus,
   type StepName,
   type StepStatus,
@@ -31,13 +27,6 @@ export type CreateRunResult =
   | { kind: 'created'; run: SyncRunRecord }
   | { kind: 'duplicate'; run: SyncRunRecord }
   | { kind: 'queue_full'; queued: number };
-
-export type AccountStepStatus = 'pending' | 'running' | 'completed' | 'failed' | 'skipped';
-export interface AccountCounts {
-  read: number;
-  written: number;
-  skipped: number;
-}
 
 /** Error code of an account step a restart skips because an earlier execution completed it. */
 export const CARRIED_OVER = 'CARRIED_OVER';
@@ -208,15 +197,14 @@ export class SyncRunRepository {
     );
   }
 
-  /** Ends a step with counts summed from its accounts. */
+  /** Ends a step with its status and the totals of its accounts. */
   async finishStep(
     runId: string,
     step: StepName,
     status: StepStatus,
+    totals: AccountCounts,
     now = new Date(),
   ): Promise<void> {
-    const rows = await this.stepAccounts(runId, step);
-    const sum = (pick: (r: SyncStepAccountRow) => number) => rows.reduce((n, r) => n + pick(r), 0);
     const current = await this.m.SyncStep.findOne({
       where: { runId: Number(runId), name: step },
     });
@@ -224,9 +212,9 @@ export class SyncRunRepository {
     await this.m.SyncStep.update(
       {
         status,
-        readCount: sum((r) => r.readCount),
-        writeCount: sum((r) => r.writeCount),
-        skipCount: sum((r) => r.skipCount),
+        readCount: totals.read,
+        writeCount: totals.written,
+        skipCount: totals.skipped,
         startedAt,
         endedAt: now,
         durationMs: now.getTime() - startedAt.getTime(),
@@ -238,145 +226,6 @@ export class SyncRunRepository {
   async stepStatuses(runId: string): Promise<Map<StepName, StepStatus>> {
     const rows = await this.m.SyncStep.findAll({ where: { runId: Number(runId) } });
     return new Map(rows.map((r) => [r.name as StepName, r.status as StepStatus]));
-  }
-
-  /** Adds the accounts of a step (idempotent: existing rows are kept as they are). */
-  async addStepAccounts(
-    runId: string,
-    step: StepName,
-    userNos: number[],
-    status: AccountStepStatus = 'pending',
-  ): Promise<void> {
-    if (userNos.length === 0) return;
-    await this.m.SyncStepAccount.bulkCreate(
-      userNos.map((userNo) => ({ runId: Number(runId), step, userNo, status })),
-      { ignoreDuplicates: true },
-    );
-  }
-
-  async stepAccounts(runId: string, step?: StepName): Promise<SyncStepAccountRow[]> {
-    const where = step ? { runId: Number(runId), step } : { runId: Number(runId) };
-    return this.m.SyncStepAccount.findAll({ where, order: [['userNo', 'ASC']] });
-  }
-
-  /** Marks an account's step running (counting attempts); false when it is already finished. */
-  async claimStepAccount(
-    runId: string,
-    step: StepName,
-    userNo: number,
-    worker: string,
-    now = new Date(),
-  ): Promise<boolean> {
-    const where = {
-      runId: Number(runId),
-      step,
-      userNo,
-      status: { [Op.in]: ['pending', 'running'] },
-    };
-    const row = await this.m.SyncStepAccount.findOne({ where });
-    if (!row) return false;
-    await this.m.SyncStepAccount.update(
-      {
-        status: 'running',
-        attempts: row.attempts + 1,
-        worker,
-        startedAt: now,
-        readCount: 0,
-        writeCount: 0,
-        skipCount: 0,
-      },
-      { where: { id: row.id } },
-    );
-    return true;
-  }
-
-  /** Running totals while an account's step is under way (for progress). */
-  async addStepAccountCounts(
-    runId: string,
-    step: StepName,
-    userNo: number,
-    counts: AccountCounts,
-  ): Promise<void> {
-    await this.m.SyncStepAccount.increment(
-      { readCount: counts.read, writeCount: counts.written, skipCount: counts.skipped },
-      { where: { runId: Number(runId), step, userNo, status: 'running' } },
-    );
-  }
-
-  /** The exact totals of a finished attempt (replacing the running totals). */
-  async setStepAccountCounts(
-    runId: string,
-    step: StepName,
-    userNo: number,
-    counts: AccountCounts,
-  ): Promise<void> {
-    await this.m.SyncStepAccount.update(
-      { readCount: counts.read, writeCount: counts.written, skipCount: counts.skipped },
-      { where: { runId: Number(runId), step, userNo } },
-    );
-  }
-
-  async finishStepAccount(
-    runId: string,
-    step: StepName,
-    userNo: number,
-    outcome: {
-      status: 'completed' | 'failed' | 'skipped';
-      errorCode?: string;
-      errorMessage?: string;
-    },
-    now = new Date(),
-  ): Promise<void> {
-    await this.m.SyncStepAccount.update(
-      {
-        status: outcome.status,
-        errorCode: outcome.errorCode ?? null,
-        errorMessage: outcome.errorMessage ?? null,
-        endedAt: now,
-      },
-      { where: { runId: Number(runId), step, userNo } },
-    );
-  }
-
-  /** Accounts done/total and items written in a step, counted by the database (polled often). */
-  async stepProgress(
-    runId: string,
-    step: StepName,
-  ): Promise<RunProgress & { failed: number; pending: number }> {
-    const groups = (await this.m.SyncStepAccount.findAll({
-      where: { runId: Number(runId), step },
-      attributes: [
-        'status',
-        [fn('COUNT', col('id')), 'accounts'],
-        [fn('SUM', col('write_count')), 'items'],
-      ],
-      group: ['status'],
-      raw: true,
-    })) as unknown as Array<{
-      status: AccountStepStatus;
-      accounts: number | string;
-      items: number | string | null;
-    }>;
-    const count = (statuses: AccountStepStatus[]) =>
-      groups.filter((g) => statuses.includes(g.status)).reduce((n, g) => n + Number(g.accounts), 0);
-    const total = count(['pending', 'running', 'completed', 'failed', 'skipped']);
-    const pending = count(['pending', 'running']);
-    return {
-      done: total - pending,
-      total,
-      items: groups.reduce((n, g) => n + Number(g.items ?? 0), 0),
-      failed: count(['failed']),
-      pending,
-    };
-  }
-
-  /** Accounts that failed in any step of the run: later steps skip them. */
-  async failedUserNos(runId: string): Promise<Set<number>> {
-    const rows = await this.m.SyncStepAccount.findAll({
-      where: { runId: Number(runId), status: 'failed' },
-      attributes: ['userNo'],
-    });
-    return new Set(rows.map((r) => r.userNo));
   }
 
   /**
@@ -406,14 +255,6 @@ export class SyncRunRepository {
         errorMessage: `completed by execution ${fromRunId}`,
       })),
       { transaction },
-    );
-  }
-
-  async allAccountStepsCompleted(runId: string): Promise<boolean> {
-    return (
-      (await this.m.SyncStepAccount.count({
-        where: { runId: Number(runId), status: { [Op.ne]: 'completed' } },
-      })) === 0
     );
   }
 
