@@ -28,6 +28,10 @@ export async function load(url, context, nextLoad) {
       module: ts.ModuleKind.ESNext,
       target: ts.ScriptTarget.ES2022,
       experimentalDecorators: true,
+      // As in tsconfig.json: type-graphql reads field types from decorator metadata, and
+      // class fields keep TypeScript's assignment semantics.
+      emitDecoratorMetadata: true,
+      useDefineForClassFields: false,
       inlineSourceMap: true,
     },
   });

@@ -128,10 +128,11 @@ export interface ProgressEvent {
   message: string | null;
   userNo: number | null;
   progress: { done: number; total: number; items: number } | null;
+  at: string;
 }
 
 export const PROGRESS_FIELDS =
-  'executionId seq type step status message userNo progress { done total items }';
+  'executionId seq type step status message userNo at progress { done total items }';
 
 /** Collects a run's events until the subscription completes (after the run's final event). */
 export function collectEvents(

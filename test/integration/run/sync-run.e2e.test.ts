@@ -4,61 +4,16 @@ import { pino } from 'pino';
 import {
   collectEvents,
   startTestService,
-  type GqlResult,
   type ProgressEvent,
   type TestService,
 } from '../../support/service.js';
 import { TEST_ENGINES } from '../../support/databases.js';
+import { ACCOUNT_QUERY as ACCOUNT, storedMedia } from '../../support/synced-data.js';
 
 const START = `mutation($userNo: Int, $months: Int) { startInstagramSync(userNo: $userNo, months: $months) {
   executionId status message executionType targetUserNo monthsToSync deduplicated executionTime } }`;
 const EXECUTION = `query($id: ID!) { batchExecution(id: $id) { id status executionType monthsToSync targetUserNo windowStart
   startedAt endedAt durationMs steps { name status readCount writeCount skipCount failures { userNo errorCode error } durationMs } } }`;
-const ACCOUNT = `query($userNo: Int!, $after: String) { instagramAccount(userNo: $userNo) {
-  igUserId profile { username followersCount followsCount mediaCount biography }
-  media(first: 100, after: $after) { pageInfo { hasNextPage endCursor }
-    edges { node { id caption mediaType mediaProductType likeCount commentsCount timestamp permalink
-      comments(first: 100) { pageInfo { hasNextPage } edges { node { id text username replies { id text } } } } } } } } }`;
-
-interface MediaNode {
-  id: string;
-  caption: string | null;
-  mediaType: string;
-  mediaProductType: string | null;
-  likeCount: number;
-  commentsCount: number;
-  timestamp: string;
-  comments: {
-    pageInfo: { hasNextPage: boolean };
-    edges: Array<{
-      node: { id: string; text: string; replies: Array<{ id: string; text: string }> };
-    }>;
-  };
-}
-
-/** Every media of an account the service stored, through the GraphQL connection, page by page. */
-type MediaPage = {
-  instagramAccount: {
-    media: {
-      pageInfo: { hasNextPage: boolean; endCursor: string };
-      edges: Array<{ node: MediaNode }>;
-    };
-  };
-};
-
-async function storedMedia(service: TestService, userNo: number): Promise<MediaNode[]> {
-  const nodes: MediaNode[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const result: GqlResult<MediaPage> = await service.gql<MediaPage>(ACCOUNT, { userNo, after });
-    expect(result.errors).toBeUndefined();
-    const media: MediaPage['instagramAccount']['media'] = result.data!.instagramAccount.media;
-    nodes.push(...media.edges.map((e) => e.node));
-    if (!media.pageInfo.hasNextPage) return nodes;
-    after = media.pageInfo.endCursor;
-  }
-}
-
 describe.each(TEST_ENGINES)('a full sync run on %s', (engine) => {
   let service: TestService;
   let executionId: string;
@@ -115,6 +70,20 @@ describe.each(TEST_ENGINES)('a full sync run on %s', (engine) => {
     ]);
     const completed = events.filter((e) => e.type === 'STEP_COMPLETED');
     for (const step of completed) expect(step.progress).toMatchObject({ done: 3, total: 3 });
+  });
+
+  it('reports progress at most four times a second per step, each report counting forward', () => {
+    for (const step of ['profile', 'media', 'comments', 'insights']) {
+      const reports = events.filter((e) => e.type === 'STEP_PROGRESS' && e.step === step);
+      for (const [i, report] of reports.entries()) {
+        if (i === 0) continue;
+        const previous = reports[i - 1]!;
+        // setTimeout may fire up to a millisecond early; the driver waits 250 ms between looks.
+        expect(Date.parse(report.at) - Date.parse(previous.at)).toBeGreaterThanOrEqual(248);
+        expect(report.progress!.done).toBeGreaterThanOrEqual(previous.progress!.done);
+        expect(report.progress!.items).toBeGreaterThanOrEqual(previous.progress!.items);
+      }
+    }
   });
 
   it('replays the same events to a late subscriber, and only the later ones after afterSeq', async () => {
