@@ -108,6 +108,8 @@ export const createSyncRuns: Migration = {
         status: { type: DataTypes.STRING(32), allowNull: false },
         message: { type: DataTypes.TEXT, allowNull: true },
         progress: { type: DataTypes.TEXT, allowNull: true },
+        /** The run id on its final event (RUN_COMPLETED/FAILED/CANCELLED), else NULL: unique, so a run ends once. */
+        final_of: { type: DataTypes.INTEGER, allowNull: true },
         at: { type: DataTypes.DATE(3), allowNull: false },
       },
       tableOptions,
@@ -116,6 +118,7 @@ export const createSyncRuns: Migration = {
       unique: true,
       name: 'sync_events_run_seq',
     });
+    await qi.addIndex('sync_events', ['final_of'], { unique: true, name: 'sync_events_final_of' });
   },
   async down({ context: { queryInterface: qi } }) {
     await qi.dropTable('sync_events');

@@ -50,7 +50,10 @@ export class RunDriver {
   async drive(runId: string, heartbeat: () => Promise<void>): Promise<void> {
     const { runs, events, log } = this.deps;
     const run = await runs.findRun(runId);
-    if (!run || !['QUEUED', 'RUNNING'].includes(run.status)) return;
+    if (!run) return;
+    // A driver that died between ending the run and announcing it: announce it now (once).
+    if (!['QUEUED', 'RUNNING'].includes(run.status))
+      return this.announceEnd(runId, run.status, run.error);
     if (await runs.isCancelRequested(runId)) return this.end(runId, 'CANCELLED', null);
     const firstStart = run.status === 'QUEUED';
     if (!(await runs.markRunning(runId))) return;
@@ -185,16 +188,21 @@ export class RunDriver {
   }
 
   private async end(runId: string, status: RunStatus, error: string | null): Promise<void> {
-    const { runs, events, log } = this.deps;
+    const { runs, log } = this.deps;
     if (!(await runs.finishRun(runId, status, error))) return;
     const run = await runs.getRun(runId);
     log.jobEnded(runId, status, run.durationMs ?? 0, error);
+    await this.announceEnd(runId, status, error);
+  }
+
+  /** The run's final event; the event log keeps only the first one a run gets. */
+  private async announceEnd(runId: string, status: RunStatus, error: string | null): Promise<void> {
     const type =
       status === 'CANCELLED'
         ? 'RUN_CANCELLED'
         : status === 'FAILED'
           ? 'RUN_FAILED'
           : 'RUN_COMPLETED';
-    await events.emit(runId, type, { message: error ?? status, status });
+    await this.deps.events.emit(runId, type, { message: error ?? status, status });
   }
 }

@@ -60,6 +60,8 @@ export interface SyncEventRow {
   status: string;
   message: string | null;
   progress: string | null;
+  /** The run id on the run's one final event, else null. */
+  finalOf: number | null;
   at: Date;
 }
 
@@ -80,7 +82,7 @@ export interface SyncRunModels {
     SyncStepAccountRow,
     Optional<SyncStepAccountRow, Exclude<AccountDefaults, 'durationMs'>>
   >;
-  SyncEvent: RowModel<SyncEventRow, Optional<SyncEventRow, 'id'>>;
+  SyncEvent: RowModel<SyncEventRow, Optional<SyncEventRow, 'id' | 'finalOf'>>;
 }
 
 const pk = { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true };
@@ -166,6 +168,7 @@ export function defineSyncRunModels(sequelize: Sequelize): SyncRunModels {
         status: DataTypes.STRING(32),
         message: DataTypes.TEXT,
         progress: DataTypes.TEXT,
+        finalOf: DataTypes.INTEGER,
         at: DataTypes.DATE(3),
       },
       table('sync_events', false),

@@ -4,12 +4,13 @@ import {
   type SyncEventRow,
   type SyncRunModels,
 } from '../models/sync-run.model.js';
-import type {
-  RunEvent,
-  RunEventType,
-  RunProgress,
-  RunStatus,
-  StepName,
+import {
+  FINAL_EVENT_TYPES,
+  type RunEvent,
+  type RunEventType,
+  type RunProgress,
+  type RunStatus,
+  type StepName,
 } from './sync-run.records.js';
 
 export type NewRunEvent = Omit<RunEvent, 'seq' | 'at'> & { at?: Date };
@@ -36,11 +37,16 @@ export class RunEventRepository {
 
   /**
    * Stores an event under the run's next `seq`. Several workers may append to one run at once:
-   * the unique (run_id, seq) index refuses the loser, which takes the next number.
+   * the unique (run_id, seq) index refuses the loser, which takes the next number. A run has
+   * one final event: appending another returns the stored one (unique `final_of`), so a
+   * resumed driver can always announce the end without announcing it twice.
    */
   async append(event: NewRunEvent): Promise<RunEvent> {
     const runId = Number(event.executionId);
+    const final = FINAL_EVENT_TYPES.includes(event.type);
     for (let attempt = 0; ; attempt += 1) {
+      const ended = final ? await this.m.SyncEvent.findOne({ where: { finalOf: runId } }) : null;
+      if (ended) return toEvent(ended.get({ plain: true }));
       const last = (await this.m.SyncEvent.max('seq', { where: { runId } })) as number | null;
       try {
         const row = await this.m.SyncEvent.create({
@@ -52,6 +58,7 @@ export class RunEventRepository {
           status: event.status,
           message: event.message,
           progress: event.progress ? JSON.stringify(event.progress) : null,
+          finalOf: final ? runId : null,
           at: event.at ?? new Date(),
         });
         return toEvent(row.get({ plain: true }));

@@ -25,14 +25,13 @@ describe.each(TEST_ENGINES)('run event streams on %s', (engine) => {
   let store: RunEventRepository;
   let runId: string;
 
-  beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    store = new RunEventRepository(db.sequelize);
+  /** A queued run of its own (one per target: the targets differ). */
+  async function newRun(targetUserNo: number | null): Promise<string> {
     const created = await new SyncRunRepository(db.sequelize).createRun(
       {
         jobName: 'instagramSyncJob',
         executionType: 'manual_async',
-        targetUserNo: null,
+        targetUserNo,
         months: 1,
         windowStart: new Date(),
         windowEnd: new Date(),
@@ -40,14 +39,21 @@ describe.each(TEST_ENGINES)('run event streams on %s', (engine) => {
       },
       25,
     );
-    runId = created.kind === 'created' ? created.run.id : '';
+    if (created.kind !== 'created') throw new Error(`run not created: ${created.kind}`);
+    return created.run.id;
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    store = new RunEventRepository(db.sequelize);
+    runId = await newRun(null);
   });
   afterAll(async () => {
     await db.drop();
   });
 
-  const event = (type: RunEvent['type'] = 'STEP_PROGRESS') => ({
-    executionId: runId,
+  const event = (type: RunEvent['type'] = 'STEP_PROGRESS', executionId = runId) => ({
+    executionId,
     type,
     step: null,
     progress: null,
@@ -79,15 +85,27 @@ describe.each(TEST_ENGINES)('run event streams on %s', (engine) => {
 
   it('catches up from the store when the bus never delivers (workers publishing elsewhere)', async () => {
     const bus = new InProcessEventBus();
-    const [last] = await store.listAfter(runId, 0).then((all) => all.slice(-1));
+    const quietRun = await newRun(7);
     const stream = new RunEventStream(store, bus, {
-      executionId: runId,
-      afterSeq: last!.seq,
+      executionId: quietRun,
+      afterSeq: 0,
       storePollMs: 50,
     });
-    const appended = await store.append(event('RUN_FAILED'));
-    expect(await take(stream, 5)).toEqual([appended.seq]);
+    await store.append(event('RUN_STARTED', quietRun));
+    await store.append(event('RUN_FAILED', quietRun));
+    expect(await take(stream, 5)).toEqual([1, 2]);
     expect((await stream.next()).done).toBe(true);
+  });
+
+  it('keeps one final event per run: announcing the end again returns the first announcement', async () => {
+    const endedRun = await newRun(8);
+    const first = await store.append(event('RUN_COMPLETED', endedRun));
+    const again = await Promise.all([
+      store.append(event('RUN_FAILED', endedRun)),
+      store.append(event('RUN_COMPLETED', endedRun)),
+    ]);
+    expect(again).toEqual([first, first]);
+    expect(await store.listAfter(endedRun, 0)).toEqual([first]);
   });
 
   it('stops at once when the subscriber leaves while waiting', async () => {
