@@ -122,7 +122,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     { lifecycle, runs, accountSteps, events, accounts, agenda, log },
     { pollMs: Math.max(250, options.pollMs ?? 250) },
   );
-  const steps = createSteps({ graph, repos, timezone: config.sync.timezone });
+  const steps = createSteps({ graph, repos });
   const runner = new AccountStepRunner({
     lifecycle,
     runs,

@@ -7,7 +7,4 @@ export {
   DEFAULT_TABLE_NAMES,
   type AgendaTableNames,
 } from './agenda.schema.js';
-export {
-  createRedisNotificationChannel,
-  notificationChannelFor,
-} from './redis-notification.channel.js';
+export { createRedisNotificationChannel } from './redis-notification.channel.js';

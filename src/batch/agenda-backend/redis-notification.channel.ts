@@ -13,10 +13,3 @@ export function createRedisNotificationChannel(
 ): NotificationChannel {
   return new RedisNotificationChannel({ connectionString: redisUrl, channelName });
 }
-
-/** The channel when `REDIS_URL` is configured, else undefined (Agenda then polls). */
-export function notificationChannelFor(
-  redisUrl: string | undefined,
-): NotificationChannel | undefined {
-  return redisUrl ? createRedisNotificationChannel(redisUrl) : undefined;
-}

@@ -15,11 +15,6 @@ export { MEDIA_INSIGHT_METRICS, mediaInsightMetrics } from './media-insights.js'
 export interface CreateStepsDeps {
   graph: GraphApiClient;
   repos: SyncedDataRepositories;
-  /**
-   * `SYNC_TIMEZONE`. Each run carries its own window (with that zone) into the steps, and the
-   * steps use the window's, so a run keeps its days even if the setting changes meanwhile.
-   */
-  timezone: string;
   options?: SyncStepOptions;
 }
 

@@ -77,7 +77,6 @@ export async function startHarness(
     const steps = createSteps({
       graph,
       repos,
-      timezone: TIMEZONE,
       options: { now: () => now, ...settings.steps, ...options.steps },
     });
     const { igUserId, accessToken } = account(options.account);

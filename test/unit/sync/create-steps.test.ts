@@ -15,7 +15,6 @@ describe('the sync steps', () => {
     const steps = createSteps({
       graph,
       repos: createRepositories(defineModels(sequelize)),
-      timezone: 'Asia/Seoul',
     });
     expect([...steps.keys()]).toEqual([...STEP_NAMES]);
     expect([...steps.values()].map((s) => s.name)).toEqual([...STEP_NAMES]);
