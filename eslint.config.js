@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/'] },
+  { ignores: ['dist/', 'packages/*/dist/', 'node_modules/', 'coverage/', 'data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**', 'bench/**', 'fake-graph-api/cli.ts', 'scripts/**'],
+    files: ['test/**', 'bench/**', 'packages/*/src/cli.ts', 'packages/*/test/**', 'scripts/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -9,6 +9,10 @@ const common = {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   setupFiles: ['reflect-metadata'],
   testEnvironment: 'node',
+  // Workspace packages resolve to their TypeScript sources (see tsconfig.json).
+  testEnvironmentOptions: {
+    customExportConditions: ['@instagram-sync/source', 'node', 'node-addons'],
+  },
 };
 
 /** @type {import('jest').Config} */
@@ -18,7 +22,10 @@ export default {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/fake-graph-api/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/test/unit/**/*.test.ts',
+        '<rootDir>/packages/fake-instagram-graph-api/src/**/*.test.ts',
+      ],
     },
     {
       ...common,

@@ -7,7 +7,7 @@ import type { AgendaBackend } from 'agenda';
 import { Redis } from 'ioredis';
 import mysql from 'mysql2/promise';
 import { QueryTypes } from 'sequelize';
-import { createAgendaSchema, SequelizeBackend } from '../src/batch/agenda-backend/index.js';
+import { createAgendaSchema, SequelizeBackend } from '@instagram-sync/agenda-sequelize-backend';
 import { openDatabase } from '../src/db/connection.js';
 
 /** Name of the benchmark's no-op job. */

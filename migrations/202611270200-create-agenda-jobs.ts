@@ -3,7 +3,7 @@ import {
   createAgendaSchema,
   dropAgendaSchema,
   DEFAULT_TABLE_NAMES,
-} from '../src/batch/agenda-backend/agenda.schema.js';
+} from '@instagram-sync/agenda-sequelize-backend';
 
 /**
  * Agenda's jobs table (`agenda_jobs`) and job log (`agenda_logs`), version 1 of the schema in

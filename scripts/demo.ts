@@ -6,7 +6,7 @@ import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { pino } from 'pino';
 import WebSocket from 'ws';
-import { createFakeGraphApi } from '../fake-graph-api/index.js';
+import { createFakeGraphApi } from '@instagram-sync/fake-instagram-graph-api';
 import { startApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
 import {

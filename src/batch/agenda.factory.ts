@@ -1,6 +1,7 @@
 import { Agenda, InMemoryNotificationChannel } from 'agenda';
 import type { Sequelize } from 'sequelize';
-import { createRedisNotificationChannel, SequelizeBackend } from './agenda-backend/index.js';
+import { SequelizeBackend } from '@instagram-sync/agenda-sequelize-backend';
+import { createRedisNotificationChannel } from '@instagram-sync/agenda-sequelize-backend/redis';
 
 export interface AgendaSettings {
   sequelize: Sequelize;

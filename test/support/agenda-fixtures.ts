@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import type { JobParameters } from 'agenda';
 import type { Engine } from '../../src/db/connection.js';
-import { SequelizeBackend } from '../../src/batch/agenda-backend/index.js';
+import { SequelizeBackend } from '@instagram-sync/agenda-sequelize-backend';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 
 /** A job as Agenda hands it to `saveJob`, due now unless told otherwise. */

@@ -6,6 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath, URL } from 'node:url';
 import ts from 'typescript';
 
+const SOURCE = '@instagram-sync/source';
+
 /** `./x.js` imported from a .ts file means `./x.ts` when only the latter exists (NodeNext style). */
 export async function resolve(specifier, context, nextResolve) {
   const fromTs = context.parentURL?.endsWith('.ts');
@@ -16,7 +18,8 @@ export async function resolve(specifier, context, nextResolve) {
       return { url: tsUrl.href, shortCircuit: true };
     }
   }
-  return nextResolve(specifier, context);
+  // Workspace packages resolve to their TypeScript sources, as in tsconfig.json and jest.
+  return nextResolve(specifier, { ...context, conditions: [...context.conditions, SOURCE] });
 }
 
 export async function load(url, context, nextLoad) {

@@ -7,10 +7,8 @@
 import { Agenda, type Job } from 'agenda';
 import { QueryTypes } from 'sequelize';
 import { openDatabase } from '../../src/db/connection.js';
-import {
-  createRedisNotificationChannel,
-  SequelizeBackend,
-} from '../../src/batch/agenda-backend/index.js';
+import { SequelizeBackend } from '@instagram-sync/agenda-sequelize-backend';
+import { createRedisNotificationChannel } from '@instagram-sync/agenda-sequelize-backend/redis';
 
 /** What a worker tells its parent. */
 export type WorkerMessage =

@@ -5,7 +5,7 @@ import {
   createFakeGraphApi,
   type FakeGraphApi,
   type FakeGraphApiOptions,
-} from '../../fake-graph-api/index.js';
+} from '@instagram-sync/fake-instagram-graph-api';
 import { startApp, type App, type AppOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { Engine } from '../../src/db/connection.js';

@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import type { FakeAccount, FakeMedia } from '../../fake-graph-api/index.js';
+import type { FakeAccount, FakeMedia } from '@instagram-sync/fake-instagram-graph-api';
 import type { GqlResult, TestService } from './service.js';
 
 /** One account as the service serves it: profile, and media with their first 100 comments. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Sequelize } from 'sequelize';
-import { dropAgendaSchema, SequelizeBackend } from '../../../src/batch/agenda-backend/index.js';
+import { dropAgendaSchema, SequelizeBackend } from '@instagram-sync/agenda-sequelize-backend';
 import { createTestDatabase, TEST_ENGINES } from '../../support/databases.js';
 import { jobOf } from '../../support/agenda-fixtures.js';
 

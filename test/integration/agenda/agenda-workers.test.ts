@@ -2,10 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { Agenda } from 'agenda';
 import { DataTypes, QueryTypes, type Sequelize } from 'sequelize';
-import {
-  createRedisNotificationChannel,
-  SequelizeBackend,
-} from '../../../src/batch/agenda-backend/index.js';
+import { SequelizeBackend } from '@instagram-sync/agenda-sequelize-backend';
+import { createRedisNotificationChannel } from '@instagram-sync/agenda-sequelize-backend/redis';
 import { jobOf, waitFor, within } from '../../support/agenda-fixtures.js';
 import { spawnWorker, stopWorkers, type WorkerProcess } from '../../support/agenda-processes.js';
 import { createTestDatabase, TEST_ENGINES } from '../../support/databases.js';

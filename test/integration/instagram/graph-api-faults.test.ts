@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { createFakeGraphApi, type FakeGraphApi } from '../../../fake-graph-api/index.js';
+import { createFakeGraphApi, type FakeGraphApi } from '@instagram-sync/fake-instagram-graph-api';
 import {
   accountOf,
   clientFor,

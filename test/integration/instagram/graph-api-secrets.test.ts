@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { FakeGraphApi } from '../../../fake-graph-api/index.js';
+import type { FakeGraphApi } from '@instagram-sync/fake-instagram-graph-api';
 import type { GraphPage, IgComment } from '../../../src/instagram/index.js';
 import {
   accountOf,

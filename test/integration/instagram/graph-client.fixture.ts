@@ -3,7 +3,7 @@ import {
   createFakeGraphApi,
   type FakeGraphApi,
   type FakeGraphApiOptions,
-} from '../../../fake-graph-api/index.js';
+} from '@instagram-sync/fake-instagram-graph-api';
 import { createLogger, type Logger } from '../../../src/config/logger.js';
 import {
   GraphApiClient,

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { QueryTypes } from 'sequelize';
-import { createFakeGraphApi } from '../../../fake-graph-api/index.js';
+import { createFakeGraphApi } from '@instagram-sync/fake-instagram-graph-api';
 import { createTestDatabase, TEST_ENGINES } from '../../support/databases.js';
 import { collectEvents, startTestService, type TestService } from '../../support/service.js';
 

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { QueryTypes, type Sequelize } from 'sequelize';
-import { createFakeGraphApi } from '../../../fake-graph-api/index.js';
+import { createFakeGraphApi } from '@instagram-sync/fake-instagram-graph-api';
 import { within } from '../../support/agenda-fixtures.js';
 import { createTestDatabase, TEST_ENGINES } from '../../support/databases.js';
 import {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { FakeAccount, FakeGraphApi } from '../../../fake-graph-api/index.js';
+import type { FakeAccount, FakeGraphApi } from '@instagram-sync/fake-instagram-graph-api';
 import type { SyncedDataRepositories } from '../../../src/db/repositories/create-repositories.js';
 import { GraphApiError } from '../../../src/instagram/index.js';
 import { DEFAULT_TOTAL_VALUE_METRICS, mediaInsightMetrics } from '../../../src/sync/steps/index.js';

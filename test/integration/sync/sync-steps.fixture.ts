@@ -5,7 +5,7 @@ import {
   type FakeGraphApi,
   type FakeGraphApiOptions,
   type FakeMedia,
-} from '../../../fake-graph-api/index.js';
+} from '@instagram-sync/fake-instagram-graph-api';
 import type { SyncedDataRepositories } from '../../../src/db/repositories/create-repositories.js';
 import type { CommentUpsert } from '../../../src/db/repositories/ig-comment.repository.js';
 import type { MediaUpsert } from '../../../src/db/repositories/ig-media.repository.js';

@@ -7,4 +7,3 @@ export {
   DEFAULT_TABLE_NAMES,
   type AgendaTableNames,
 } from './agenda.schema.js';
-export { createRedisNotificationChannel } from './redis-notification.channel.js';
