@@ -2,28 +2,28 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Agenda } from 'agenda';
 import type { Sequelize } from 'sequelize';
-import { AccountStepRunner } from './batch/account-step.runner.js';
-import { createAgenda } from './batch/agenda.factory.js';
-import { BatchLog } from './batch/batch-log.js';
-import { BatchQueries } from './batch/batch-queries.js';
-import { defineBatchJobs, resumeActiveRuns, scheduleNightlySync } from './batch/batch-jobs.js';
-import { ConnectedAccounts } from './batch/connected-accounts.js';
-import { InProcessEventBus, type EventBus } from './batch/events/event-bus.js';
-import { RedisEventBus } from './batch/events/redis-event-bus.js';
-import { RunEventFeed } from './batch/events/run-event-feed.js';
-import { RunEvents } from './batch/events/run-events.js';
-import { RunDriver } from './batch/run-driver.js';
-import { SyncLauncher } from './batch/sync-launcher.js';
-import { WorkerLifecycle } from './batch/worker-lifecycle.js';
+import { AccountStepRunner } from './runs/account-step.runner.js';
+import { createAgenda } from './runs/agenda.factory.js';
+import { BatchLog } from './legacy/batch-log.js';
+import { RunQueries } from './runs/run.queries.js';
+import { defineRunJobs, resumeActiveRuns, scheduleNightlySync } from './runs/run.jobs.js';
+import { ConnectedAccounts } from './accounts/connected-accounts.js';
+import { InProcessEventBus, type EventBus } from './run-events/event-bus.js';
+import { RedisEventBus } from './run-events/redis-event-bus.js';
+import { RunEventFeed } from './run-events/run-event-feed.js';
+import { StoredRunEvents } from './run-events/stored-run-events.js';
+import { RunDriver } from './runs/run-driver.js';
+import { RunLauncher } from './runs/run-launcher.js';
+import { WorkerLifecycle } from './runs/worker-lifecycle.js';
 import type { Config } from './config/config.js';
 import { createLogger, type Logger } from './config/logger.js';
 import { deploymentNamespace, openDatabase } from './db/connection.js';
 import { isFullyMigrated, migrateUp } from './db/migrator.js';
 import { defineModels } from './db/models/define-models.js';
 import { createRepositories } from './db/repositories/create-repositories.js';
-import { RunEventRepository } from './db/repositories/run-event.repository.js';
-import { SyncRunRepository } from './db/repositories/sync-run.repository.js';
-import { SyncStepAccountRepository } from './db/repositories/sync-step-account.repository.js';
+import { RunEventRepository } from './run-events/run-event.repository.js';
+import { RunRepository } from './runs/store/run.repository.js';
+import { StepAccountRepository } from './runs/store/step-account.repository.js';
 import { createContext } from './graphql/graphql-context.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
 import { healthRoutes } from './http/health.routes.js';
@@ -57,8 +57,8 @@ export interface App {
   readonly url: string | null;
   readonly sequelize: Sequelize;
   readonly agenda: Agenda;
-  readonly launcher: SyncLauncher;
-  readonly queries: BatchQueries;
+  readonly launcher: RunLauncher;
+  readonly queries: RunQueries;
   readonly accounts: ConnectedAccounts;
   stop(): Promise<void>;
 }
@@ -81,10 +81,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     ? await RedisEventBus.connect(config.redisUrl, namespace, logger)
     : new InProcessEventBus();
   const repos = createRepositories(defineModels(sequelize));
-  const runs = new SyncRunRepository(sequelize);
-  const accountSteps = new SyncStepAccountRepository(sequelize);
+  const runs = new RunRepository(sequelize);
+  const accountSteps = new StepAccountRepository(sequelize);
   const eventStore = new RunEventRepository(sequelize);
-  const events = new RunEvents(eventStore, bus);
+  const events = new StoredRunEvents(eventStore, bus);
   const metrics = new ServiceMetrics();
   metrics.watch(bus);
   const graph = new GraphApiClient(config, { logger, metrics: metrics.graph, ...options.graph });
@@ -102,7 +102,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
   const log = new BatchLog(logger);
   const lifecycle = new WorkerLifecycle();
-  const launcher = new SyncLauncher({
+  const launcher = new RunLauncher({
     runs,
     events,
     accounts,
@@ -110,7 +110,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     timezone: config.sync.timezone,
     queueCapacity: config.sync.queueCapacity,
   });
-  const queries = new BatchQueries({
+  const queries = new RunQueries({
     runs,
     agenda,
     cron: config.sync.cron,
@@ -135,7 +135,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     timezone: config.sync.timezone,
     workerName,
   });
-  defineBatchJobs(
+  defineRunJobs(
     agenda,
     { driver, runner, launcher, lifecycle, logger },
     {

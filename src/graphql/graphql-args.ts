@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
-import { SyncError } from '../batch/sync.errors.js';
+import { AppError } from '../errors/app.error.js';
 
 /** Page size arguments: 1 to 100, default 20. */
 export function pageSize(first: number | null | undefined, field: string): number {
   const value = first ?? 20;
   if (!Number.isInteger(value) || value < 1 || value > 100) {
-    throw new SyncError(
+    throw new AppError(
       'BAD_USER_INPUT',
       `${field} must be a whole number from 1 to 100; got ${value}`,
       field,
@@ -18,7 +18,7 @@ export function parseTime(value: string | null | undefined, field: string): Date
   if (value === null || value === undefined) return undefined;
   const parsed = DateTime.fromISO(value);
   if (!parsed.isValid)
-    throw new SyncError(
+    throw new AppError(
       'BAD_USER_INPUT',
       `${field} must be an ISO-8601 date-time; got ${JSON.stringify(value)}`,
       field,
@@ -28,7 +28,7 @@ export function parseTime(value: string | null | undefined, field: string): Date
 
 export function parseDay(value: string, field: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !DateTime.fromISO(value).isValid) {
-    throw new SyncError(
+    throw new AppError(
       'BAD_USER_INPUT',
       `${field} must be a day as YYYY-MM-DD; got ${JSON.stringify(value)}`,
       field,

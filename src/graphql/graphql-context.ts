@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { RunEventFeed } from '../batch/events/run-event-feed.js';
+import type { RunEventFeed } from '../run-events/run-event-feed.js';
 import type { SyncedDataReader } from '../sync/synced-data.reader.js';
 import type { CommentType, MediaInsightType } from './types/instagram-account.type.js';
 

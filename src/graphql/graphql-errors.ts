@@ -1,10 +1,10 @@
 import { GraphQLError } from 'graphql';
-import { SyncError } from '../batch/sync.errors.js';
+import { AppError } from '../errors/app.error.js';
 import { InvalidCursorError } from '../db/repositories/keyset-cursor.js';
 
 /** Expected refusals become GraphQL errors with `extensions.code` (and the field at fault). */
 export function toGraphQLError(error: unknown): unknown {
-  if (error instanceof SyncError) {
+  if (error instanceof AppError) {
     return new GraphQLError(error.message, {
       extensions: { code: error.code, ...(error.field ? { field: error.field } : {}) },
     });

@@ -1,28 +1,28 @@
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
-import type { BatchQueries } from '../batch/batch-queries.js';
-import type { SyncLauncher } from '../batch/sync-launcher.js';
-import { BatchProgressResolver } from './resolvers/batch-progress.resolver.js';
-import { SyncRunResolver } from './resolvers/sync-run.resolver.js';
+import type { RunQueries } from '../runs/run.queries.js';
+import type { RunLauncher } from '../runs/run-launcher.js';
+import { RunProgressResolver } from './resolvers/run-progress.resolver.js';
+import { RunResolver } from './resolvers/run.resolver.js';
 import {
   CommentResolver,
   InstagramAccountResolver,
   MediaResolver,
   type AccountReads,
 } from './resolvers/instagram-account.resolver.js';
-import type { ConnectedAccounts } from '../batch/connected-accounts.js';
+import type { ConnectedAccounts } from '../accounts/connected-accounts.js';
 
 export interface SchemaServices {
-  launcher: SyncLauncher;
-  queries: BatchQueries;
+  launcher: RunLauncher;
+  queries: RunQueries;
   accounts: ConnectedAccounts;
   reads: AccountReads;
 }
 
 export const RESOLVERS = [
-  SyncRunResolver,
-  BatchProgressResolver,
+  RunResolver,
+  RunProgressResolver,
   InstagramAccountResolver,
   MediaResolver,
   CommentResolver,
@@ -33,8 +33,8 @@ export async function buildGraphqlSchema(services: SchemaServices | null): Promi
   const instances = new Map<unknown, unknown>(
     services
       ? [
-          [SyncRunResolver, new SyncRunResolver(services.launcher, services.queries)],
-          [BatchProgressResolver, new BatchProgressResolver()],
+          [RunResolver, new RunResolver(services.launcher, services.queries)],
+          [RunProgressResolver, new RunProgressResolver()],
           [
             InstagramAccountResolver,
             new InstagramAccountResolver(services.accounts, services.reads),

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { EventBus } from '../batch/events/event-bus.js';
+import type { EventBus } from '../run-events/event-bus.js';
 import type { GraphApiMetrics } from '../instagram/index.js';
 
 /** Prometheus metrics of one process: Graph API calls and run outcomes, plus Node's defaults. */

@@ -1,11 +1,11 @@
 import { Router, type Request, type Response } from 'express';
 import { DateTime } from 'luxon';
-import type { BatchQueries } from '../batch/batch-queries.js';
-import type { SyncLauncher } from '../batch/sync-launcher.js';
-import { SyncError, type SyncErrorCode } from '../batch/sync.errors.js';
-import type { SyncLaunch } from '../batch/sync-run.types.js';
+import type { RunQueries } from '../runs/run.queries.js';
+import type { RunLauncher } from '../runs/run-launcher.js';
+import { AppError, type AppErrorCode } from '../errors/app.error.js';
+import type { RunLaunch } from '../runs/run.vocabulary.js';
 
-const STATUS_OF: Record<SyncErrorCode, number> = {
+const STATUS_OF: Record<AppErrorCode, number> = {
   BAD_USER_INPUT: 400,
   NOT_FOUND: 404,
   CONFLICT: 409,
@@ -21,7 +21,7 @@ const oldTime = (date: Date | null, zone: string): string | null =>
 /** A path segment that must be a whole number; anything else is refused naming the field. */
 function wholeNumber(raw: string | string[] | undefined, field: string, allowed: string): number {
   if (typeof raw === 'string' && /^-?\d+$/.test(raw)) return Number(raw);
-  throw new SyncError(
+  throw new AppError(
     'BAD_USER_INPUT',
     `${field} must be ${allowed}; got ${JSON.stringify(raw)}`,
     field,
@@ -33,12 +33,12 @@ function wholeNumber(raw: string | string[] | undefined, field: string, allowed:
  * over unchanged (plus `executionId` and `deduplicated`, which old callers ignore).
  */
 export function restCompatRoutes(deps: {
-  launcher: SyncLauncher;
-  queries: BatchQueries;
+  launcher: RunLauncher;
+  queries: RunQueries;
   timezone: string;
 }): Router {
   const router = Router();
-  const startAnswer = (launch: SyncLaunch) => ({
+  const startAnswer = (launch: RunLaunch) => ({
     success: true,
     data: {
       status: 'success',
@@ -56,7 +56,7 @@ export function restCompatRoutes(deps: {
       try {
         res.json(await work(req));
       } catch (error) {
-        if (!(error instanceof SyncError)) throw error;
+        if (!(error instanceof AppError)) throw error;
         res.status(STATUS_OF[error.code]).json({
           success: false,
           error: { code: error.code, message: error.message, field: error.field ?? null },

@@ -1,4 +1,4 @@
-/** The Instagram Graph API client and token crypto: what other layers may import. */
+/** The Instagram Graph API client: what other layers may import. */
 export { GraphApiClient } from './graph-api.client.js';
 export {
   MAX_COMMENTS_PAGE_SIZE,
@@ -32,5 +32,4 @@ export {
   type InsightWindow,
 } from './insight-window.js';
 export type { TokenCheck } from './token-check.js';
-export { decryptToken, encryptToken, TokenDecryptionError } from './token-crypto.js';
 export { UsagePacer, type UsagePacerOptions } from './usage.pacer.js';

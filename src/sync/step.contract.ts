@@ -1,6 +1,9 @@
 import type { Logger } from '../config/logger.js';
-import type { StepName } from '../db/repositories/sync-run.records.js';
 import type { SyncWindow } from './sync-window.js';
+
+/** The four steps, in the one order a run walks them. */
+export const STEP_NAMES = ['profile', 'media', 'comments', 'insights'] as const;
+export type StepName = (typeof STEP_NAMES)[number];
 
 /** One connected account as a step sees it (the token already decrypted, never logged). */
 export interface SyncAccount {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { WorkerMessage } from './agenda-worker.js';
 
-const REGISTER = fileURLToPath(new URL('./agenda-ts-register.mjs', import.meta.url));
+const REGISTER = fileURLToPath(new URL('./ts-register.mjs', import.meta.url));
 const WORKER = fileURLToPath(new URL('./agenda-worker.ts', import.meta.url));
 
 /** A spawned `agenda-worker.ts` process and the moments the tests wait for. */

@@ -1,6 +1,6 @@
 /**
  * A sync worker in its own process, for tests that SIGKILL one mid-run
- * (test/integration/run/worker-crash.test.ts spawns it through agenda-ts-register.mjs).
+ * (test/integration/runs/worker-crash.test.ts spawns it through ts-register.mjs).
  * It is the real service in the worker role (`startApp`), with a short lock lifetime so that
  * another worker takes its jobs over quickly. Settings come from the environment:
  * DATABASE_URL, IG_GRAPH_API_URL and optionally LOCK_LIFETIME_MS. Once started it writes

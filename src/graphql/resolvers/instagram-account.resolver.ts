@@ -13,7 +13,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { ConnectedAccounts } from '../../batch/connected-accounts.js';
+import type { ConnectedAccounts } from '../../accounts/connected-accounts.js';
 import type { SyncedDataReader } from '../../sync/synced-data.reader.js';
 import type { GraphqlContext } from '../graphql-context.js';
 import { guarded } from '../graphql-errors.js';

@@ -5,7 +5,7 @@ import {
   RUN_STATUSES,
   STEP_NAMES,
   STEP_STATUSES,
-} from '../../batch/sync-run.types.js';
+} from '../../runs/run.vocabulary.js';
 
 /** GraphQL enums whose values are the stored strings themselves (no mapping layer). */
 const enumOf = <T extends string>(values: readonly T[]) =>

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from './sync-run.type.js';
+import { PageInfo } from './run.type.js';
 
 /** Synced data, named as the Graph API names it, in camelCase. */
 

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { RunEventType, RunStatus, StepName } from '../../batch/sync-run.types.js';
+import type { RunEventType, RunStatus, StepName } from '../../runs/run.vocabulary.js';
 import { RunEventTypeEnum, RunStatusEnum, StepNameEnum } from './enums.js';
 
 @ObjectType('RunProgress')

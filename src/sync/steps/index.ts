@@ -1,7 +1,6 @@
 import type { SyncedDataRepositories } from '../../db/repositories/create-repositories.js';
-import { STEP_NAMES, type StepName } from '../../db/repositories/sync-run.records.js';
 import type { GraphApiClient } from '../../instagram/index.js';
-import type { SyncStep } from '../step.contract.js';
+import { STEP_NAMES, type StepName, type SyncStep } from '../step.contract.js';
 import { CommentsStep } from './comments.step.js';
 import { InsightsStep } from './insights.step.js';
 import { MediaStep } from './media.step.js';

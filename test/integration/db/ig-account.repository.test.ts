@@ -6,7 +6,7 @@ import {
   KOREAN_EMOJI,
   openSyncedDataDb,
   type SyncedDataDb,
-} from './synced-data.fixtures.js';
+} from '../../support/synced-data.fixtures.js';
 
 const T0 = new Date('2026-11-01T00:00:00.000Z');
 

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AccountInsightRecord } from '../../../src/db/repositories/ig-account-insight.repository.js';
 import { TEST_ENGINES } from '../../support/databases.js';
-import { BIG_IDS, openSyncedDataDb, type SyncedDataDb } from './synced-data.fixtures.js';
+import {
+  BIG_IDS,
+  openSyncedDataDb,
+  type SyncedDataDb,
+} from '../../support/synced-data.fixtures.js';
 
 const FETCHED = new Date('2026-11-05T03:00:00.000Z');
 

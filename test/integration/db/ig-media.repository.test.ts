@@ -10,7 +10,7 @@ import {
   openSyncedDataDb,
   secondsFrom,
   type SyncedDataDb,
-} from './synced-data.fixtures.js';
+} from '../../support/synced-data.fixtures.js';
 
 const T0 = new Date('2026-11-01T00:00:00.000Z');
 

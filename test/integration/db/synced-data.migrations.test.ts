@@ -4,7 +4,7 @@ import { createMigrator } from '../../../src/db/migrator.js';
 import { defineModels } from '../../../src/db/models/define-models.js';
 import { createRepositories } from '../../../src/db/repositories/create-repositories.js';
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '../../support/databases.js';
-import { KOREAN_EMOJI, mediaFixture } from './synced-data.fixtures.js';
+import { KOREAN_EMOJI, mediaFixture } from '../../support/synced-data.fixtures.js';
 
 const SYNCED_DATA_TABLES = [
   'ig_account_insights',

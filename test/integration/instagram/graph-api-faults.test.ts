@@ -7,7 +7,7 @@ import {
   FakeClock,
   requestsTo,
   type TestClient,
-} from './graph-client.fixture.js';
+} from '../../support/graph-client.js';
 
 describe('Graph API client under faults', () => {
   let clock = new FakeClock();

@@ -8,7 +8,7 @@ import {
   FakeClock,
   startFake,
   type TestClient,
-} from './graph-client.fixture.js';
+} from '../../support/graph-client.js';
 
 const DAY = 86_400_000;
 const METRICS = ['reach', 'likes', 'comments', 'saved', 'shares'];

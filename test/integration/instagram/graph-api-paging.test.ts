@@ -9,7 +9,7 @@ import {
   requestsTo,
   startFake,
   type TestClient,
-} from './graph-client.fixture.js';
+} from '../../support/graph-client.js';
 
 const ids = (items: Array<{ id: string }>) => items.map((i) => i.id);
 

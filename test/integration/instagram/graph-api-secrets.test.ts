@@ -9,7 +9,7 @@ import {
   startFake,
   VERSION,
   type TestClient,
-} from './graph-client.fixture.js';
+} from '../../support/graph-client.js';
 
 describe('Graph API client and access tokens', () => {
   const clock = new FakeClock();

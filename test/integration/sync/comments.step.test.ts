@@ -3,7 +3,7 @@ import { QueryTypes } from 'sequelize';
 import { GraphApiError } from '../../../src/instagram/index.js';
 import { RunCancelledError } from '../../../src/sync/step.contract.js';
 import { TEST_ENGINES } from '../../support/databases.js';
-import { openSyncedDataDb, type SyncedDataDb } from '../db/synced-data.fixtures.js';
+import { openSyncedDataDb, type SyncedDataDb } from '../../support/synced-data.fixtures.js';
 import {
   commentReads,
   expectedComments,
@@ -11,7 +11,7 @@ import {
   startHarness,
   storedComments,
   type StepsHarness,
-} from './sync-steps.fixture.js';
+} from '../../support/sync-steps.js';
 
 const LEAN = { expandedComments: 0 };
 

@@ -4,8 +4,8 @@ import type { SyncedDataRepositories } from '../../../src/db/repositories/create
 import { GraphApiError } from '../../../src/instagram/index.js';
 import { DEFAULT_TOTAL_VALUE_METRICS, mediaInsightMetrics } from '../../../src/sync/steps/index.js';
 import { TEST_ENGINES } from '../../support/databases.js';
-import { openSyncedDataDb, type SyncedDataDb } from '../db/synced-data.fixtures.js';
-import { fakeMediaInWindow, startHarness, type StepsHarness } from './sync-steps.fixture.js';
+import { openSyncedDataDb, type SyncedDataDb } from '../../support/synced-data.fixtures.js';
+import { fakeMediaInWindow, startHarness, type StepsHarness } from '../../support/sync-steps.js';
 
 const DAY_MS = 86_400_000;
 /** Instagram's day (buckets of UTC−07:00) at NOW, and the days around it. */

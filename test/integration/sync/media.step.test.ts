@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphApiError } from '../../../src/instagram/index.js';
 import { TEST_ENGINES } from '../../support/databases.js';
-import { openSyncedDataDb, type SyncedDataDb } from '../db/synced-data.fixtures.js';
+import { openSyncedDataDb, type SyncedDataDb } from '../../support/synced-data.fixtures.js';
 import {
   expectedComments,
   expectedMedia,
@@ -10,7 +10,7 @@ import {
   storedComments,
   storedMedia,
   type StepsHarness,
-} from './sync-steps.fixture.js';
+} from '../../support/sync-steps.js';
 
 describe.each(TEST_ENGINES)('the media step on %s', (engine) => {
   let db: SyncedDataDb;

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphApiError } from '../../../src/instagram/index.js';
 import { TEST_ENGINES } from '../../support/databases.js';
-import { openSyncedDataDb, type SyncedDataDb } from '../db/synced-data.fixtures.js';
-import { NOW, startHarness, type StepsHarness } from './sync-steps.fixture.js';
+import { openSyncedDataDb, type SyncedDataDb } from '../../support/synced-data.fixtures.js';
+import { NOW, startHarness, type StepsHarness } from '../../support/sync-steps.js';
 
 /** NOW is 03:00 on 21 November in Seoul while still the 20th in UTC. */
 const SEOUL_TODAY = '2026-11-21';

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { GraphApiError } from '../../../src/instagram/graph-api.error.js';
 import { parseUsageHeaders } from '../../../src/instagram/usage-headers.parser.js';
 import { UsagePacer } from '../../../src/instagram/usage.pacer.js';
-import { FakeClock } from './support/fake-clock.js';
+import { FakeClock } from '../../support/fake-clock.js';
 
 const A = '17841400000000001';
 const B = '17841400000000002';

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { Sequelize } from 'sequelize';
 import { defineModels } from '../../../src/db/models/define-models.js';
 import { createRepositories } from '../../../src/db/repositories/create-repositories.js';
-import { STEP_NAMES } from '../../../src/db/repositories/sync-run.records.js';
+import { STEP_NAMES } from '../../../src/runs/run.vocabulary.js';
 import { GraphApiClient } from '../../../src/instagram/index.js';
 import { createSteps, mediaInsightMetrics } from '../../../src/sync/steps/index.js';
 

@@ -1,0 +1,94 @@
+import type {
+  IgAccountRecord,
+  IgAccountRepository,
+} from '../db/repositories/ig-account.repository.js';
+import type { GraphApiClient } from '../instagram/graph-api.client.js';
+import { decryptToken, encryptToken } from './token-crypto.js';
+import type { SyncAccount } from '../sync/step.contract.js';
+import type { AccountDirectory } from '../runs/account-directory.js';
+import { AppError } from '../errors/app.error.js';
+
+export interface ConnectInput {
+  userNo: number;
+  igUserId: string;
+  accessToken: string;
+}
+
+/**
+ * Connected accounts: connecting checks the token with Instagram and stores it encrypted;
+ * the run machinery reads accounts with their token decrypted, in memory only.
+ */
+export class ConnectedAccounts implements AccountDirectory {
+  constructor(
+    private readonly repository: IgAccountRepository,
+    private readonly graph: GraphApiClient,
+    private readonly key: Buffer,
+  ) {}
+
+  async connect(input: ConnectInput): Promise<IgAccountRecord> {
+    if (!Number.isSafeInteger(input.userNo) || input.userNo < 1) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `userNo must be a positive whole number; got ${input.userNo}`,
+        'userNo',
+      );
+    }
+    if (!/^\d{1,32}$/.test(input.igUserId)) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        'igUserId must be the numeric Instagram user id (1 to 32 digits)',
+        'igUserId',
+      );
+    }
+    if (input.accessToken.trim().length < 10 || input.accessToken.length > 2048) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        'accessToken must be an Instagram access token (10 to 2048 characters)',
+        'accessToken',
+      );
+    }
+    const check = await this.graph.checkToken(input.igUserId, input.accessToken);
+    if (!check.ok) throw new AppError('BAD_USER_INPUT', check.message, 'accessToken');
+    return this.repository.upsertOnConnect({
+      userNo: input.userNo,
+      igUserId: input.igUserId,
+      username: check.profile.username || null,
+      accessTokenCiphertext: encryptToken(input.accessToken, this.key),
+      tokenExpiresAt: null,
+      connectedAt: new Date(),
+    });
+  }
+
+  async targets(userNo: number | null): Promise<SyncAccount[]> {
+    const records =
+      userNo === null
+        ? await this.repository.listActive()
+        : [await this.repository.findByUserNo(userNo)];
+    const accounts = await Promise.all(
+      records.filter((r) => r?.status === 'active').map((r) => this.find(r!.userNo)),
+    );
+    return accounts.filter((a): a is SyncAccount => a !== null);
+  }
+
+  async find(userNo: number): Promise<SyncAccount | null> {
+    const credentials = await this.repository.findCredentials(userNo);
+    if (!credentials || credentials.status !== 'active') return null;
+    return {
+      userNo,
+      igUserId: credentials.igUserId,
+      accessToken: decryptToken(credentials.accessTokenCiphertext, this.key),
+    };
+  }
+
+  async statusOf(userNo: number): Promise<string | null> {
+    return (await this.repository.findByUserNo(userNo))?.status ?? null;
+  }
+
+  async markTokenInvalid(userNo: number): Promise<void> {
+    await this.repository.setStatus(userNo, 'token_invalid');
+  }
+
+  async markSynced(userNo: number, at: Date): Promise<void> {
+    await this.repository.markSynced(userNo, at);
+  }
+}

@@ -1,0 +1,51 @@
+import { Redis } from 'ioredis';
+import type { Logger } from '../config/logger.js';
+import type { RunEvent } from '../runs/run.vocabulary.js';
+import { InProcessEventBus, type EventBus } from './event-bus.js';
+
+/**
+ * Many processes: every event is published on one Redis channel, and each process re-emits
+ * what it receives to its local subscribers, so a subscriber on API process A sees the events
+ * of a run that worker B executes. Local delivery happens only through Redis (never twice).
+ */
+export class RedisEventBus implements EventBus {
+  private readonly local = new InProcessEventBus();
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+
+  private constructor(
+    url: string,
+    private readonly channel: string,
+    logger: Logger,
+  ) {
+    this.pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    this.sub = new Redis(url, { lazyConnect: true });
+    this.sub.on('message', (_channel: string, message: string) => {
+      void this.local.publish(JSON.parse(message) as RunEvent);
+    });
+    for (const client of [this.pub, this.sub])
+      client.on('error', (error) => logger.warn({ err: error.message }, 'redis event bus error'));
+  }
+
+  /** `namespace` keeps deployments (or test databases) that share a Redis apart. */
+  static async connect(url: string, namespace: string, logger: Logger): Promise<RedisEventBus> {
+    const bus = new RedisEventBus(url, `instagram-sync:${namespace}:run-events`, logger);
+    await Promise.all([bus.pub.connect(), bus.sub.connect()]);
+    await bus.sub.subscribe(bus.channel);
+    return bus;
+  }
+
+  async publish(event: RunEvent): Promise<void> {
+    await this.pub.publish(this.channel, JSON.stringify(event));
+  }
+
+  subscribe(listener: (event: RunEvent) => void): () => void {
+    return this.local.subscribe(listener);
+  }
+
+  async close(): Promise<void> {
+    await this.local.close();
+    this.sub.disconnect();
+    this.pub.disconnect();
+  }
+}

@@ -1,0 +1,42 @@
+import type { RunEventRepository } from './run-event.repository.js';
+import type { RunRepository } from '../runs/store/run.repository.js';
+import { AppError } from '../errors/app.error.js';
+import type { RunEvent } from '../runs/run.vocabulary.js';
+import type { EventBus } from './event-bus.js';
+import { RunEventStream } from './run-event-stream.js';
+
+/** Opens event streams for subscribers, refusing what cannot be honoured. */
+export class RunEventFeed {
+  constructor(
+    private readonly runs: RunRepository,
+    private readonly store: RunEventRepository,
+    private readonly bus: EventBus,
+  ) {}
+
+  async open(args: {
+    executionId?: string | null;
+    afterSeq?: number | null;
+  }): Promise<AsyncIterableIterator<RunEvent>> {
+    const executionId = args.executionId ?? null;
+    const afterSeq = args.afterSeq ?? null;
+    if (afterSeq !== null && (!Number.isInteger(afterSeq) || afterSeq < 0)) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `afterSeq must be a whole number of 0 or more; got ${afterSeq}`,
+        'afterSeq',
+      );
+    }
+    if (executionId === null) {
+      if (afterSeq !== null)
+        throw new AppError(
+          'BAD_USER_INPUT',
+          'afterSeq needs an executionId (seq numbers are per run)',
+          'afterSeq',
+        );
+      return new RunEventStream(this.store, this.bus, { executionId: null, afterSeq: null });
+    }
+    if (!(await this.runs.findRun(executionId)))
+      throw new AppError('NOT_FOUND', `execution ${executionId} does not exist`, 'executionId');
+    return new RunEventStream(this.store, this.bus, { executionId, afterSeq });
+  }
+}

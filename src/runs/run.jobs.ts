@@ -1,0 +1,121 @@
+import type { Agenda, Job } from 'agenda';
+import type { Logger } from '../config/logger.js';
+import type { AccountStepRunner } from './account-step.runner.js';
+import type { RunRepository } from './store/run.repository.js';
+import {
+  ACCOUNT_STEP_JOB,
+  ensureQueued,
+  RUN_JOB,
+  SCHEDULED_JOB,
+  defineJob,
+} from './job-registry.js';
+import type { RunDriver } from './run-driver.js';
+import type { RunLauncher } from './run-launcher.js';
+import { AppError } from '../errors/app.error.js';
+import type { WorkerLifecycle } from './worker-lifecycle.js';
+
+export interface RunJobSettings {
+  cron: string;
+  timezone: string;
+  concurrency: number;
+  accountConcurrency: number;
+  lockLifetimeMs: number;
+}
+
+/** Makes a parked job runnable again as soon as this worker unlocks it. */
+const handOverOf = (job: Job<unknown>) => () => job.schedule(new Date()).save();
+
+/** Extends the job's lock, at most every quarter lock lifetime (the steps call it per page). */
+function heartbeatOf(job: Job<unknown>, lockLifetimeMs: number): () => Promise<void> {
+  let last = Date.now();
+  return async () => {
+    if (Date.now() - last < lockLifetimeMs / 4) return;
+    last = Date.now();
+    await job.touch();
+  };
+}
+
+/** Defines the three jobs on `agenda` (every role, so any process can enqueue them). */
+export function defineRunJobs(
+  agenda: Agenda,
+  deps: {
+    driver: RunDriver;
+    runner: AccountStepRunner;
+    launcher: RunLauncher;
+    lifecycle: WorkerLifecycle;
+    logger: Logger;
+  },
+  settings: RunJobSettings,
+): void {
+  defineJob(
+    agenda,
+    RUN_JOB,
+    async (job) =>
+      deps.lifecycle.run(
+        () => deps.driver.drive(job.attrs.data.runId, heartbeatOf(job, settings.lockLifetimeMs)),
+        handOverOf(job),
+      ),
+    // lockLimit = concurrency: a worker locks only what it can run now, so the rest stays
+    // free for other workers (Agenda's default locks every due job it finds).
+    {
+      concurrency: settings.concurrency,
+      lockLimit: settings.concurrency,
+      lockLifetime: settings.lockLifetimeMs,
+    },
+  );
+  defineJob(
+    agenda,
+    ACCOUNT_STEP_JOB,
+    async (job) => {
+      const { runId, step, userNo } = job.attrs.data;
+      await deps.lifecycle.run(
+        () => deps.runner.run(runId, step, userNo, heartbeatOf(job, settings.lockLifetimeMs)),
+        handOverOf(job),
+      );
+    },
+    {
+      concurrency: settings.accountConcurrency,
+      lockLimit: settings.accountConcurrency,
+      lockLifetime: settings.lockLifetimeMs,
+    },
+  );
+  agenda.on('error', (error: Error) =>
+    deps.logger.error({ err: error.message }, 'agenda job error'),
+  );
+  defineJob(agenda, SCHEDULED_JOB, async () => {
+    try {
+      const launch = await deps.launcher.start({ executionType: 'scheduled' });
+      deps.logger.info(
+        { executionId: launch.executionId, deduplicated: launch.deduplicated },
+        launch.message,
+      );
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      deps.logger.warn({ code: error.code }, `scheduled sync not started: ${error.message}`);
+    }
+  });
+}
+
+/**
+ * The nightly schedule: one recurring job however many processes call this (the backend keeps
+ * one `single` job per name), never run at start-up (`skipImmediate`).
+ */
+export async function scheduleNightlySync(
+  agenda: Agenda,
+  settings: Pick<RunJobSettings, 'cron' | 'timezone'>,
+): Promise<void> {
+  await agenda.every(
+    settings.cron,
+    SCHEDULED_JOB,
+    {},
+    { timezone: settings.timezone, skipImmediate: true },
+  );
+}
+
+/**
+ * At worker start: every run the records call active gets a runnable driver job again, in
+ * case the process that ran it stopped before it could hand it over.
+ */
+export async function resumeActiveRuns(agenda: Agenda, runs: RunRepository): Promise<void> {
+  for (const runId of await runs.activeRunIds()) await ensureQueued(agenda, RUN_JOB, { runId });
+}

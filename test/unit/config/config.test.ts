@@ -1,0 +1,71 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from '../../../src/config/config.js';
+
+describe('configuration', () => {
+  it('works on a laptop with no variables set', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.role).toBe('all');
+    expect(config.databaseUrl).toBe('sqlite:./data/instagram-sync.sqlite');
+    expect(config.graphApi.url).toBe('https://graph.facebook.com');
+    expect(config.sync).toEqual({
+      cron: '0 2 * * *',
+      timezone: 'Asia/Seoul',
+      concurrency: 5,
+      maxConcurrency: 10,
+      queueCapacity: 25,
+    });
+    expect(config.tokenEncryptionKey).toHaveLength(32);
+    expect(config.usesDevEncryptionKey).toBe(true);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('names every bad variable and what it allows, all at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        ROLE: 'boss',
+        SYNC_TIMEZONE: 'Mars/Olympus',
+        SYNC_CONCURRENCY: '0',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/PORT="eighty": must be a whole number from 0 to 65535/);
+    expect(problems).toMatch(/ROLE="boss":.*"all".*"api".*"worker"/);
+    expect(problems).toMatch(/SYNC_TIMEZONE="Mars\/Olympus": must be an IANA time zone/);
+    expect(problems).toMatch(/SYNC_CONCURRENCY="0": must be a whole number from 1 to 10/);
+  });
+
+  it('refuses a worker concurrency above the configured maximum', () => {
+    expect(() => loadConfig({ SYNC_CONCURRENCY: '8', SYNC_MAX_CONCURRENCY: '6' })).toThrow(
+      /SYNC_CONCURRENCY=8: must not exceed SYNC_MAX_CONCURRENCY \(6\)/,
+    );
+  });
+
+  it('refuses to start in production without the JWT secret and the encryption key', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /AUTH_JWT_SECRET: required when NODE_ENV=production[\s\S]*TOKEN_ENCRYPTION_KEY: required/,
+    );
+  });
+
+  it('accepts a real 32-byte key and refuses a short one', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(
+      loadConfig({ TOKEN_ENCRYPTION_KEY: key }).tokenEncryptionKey.equals(Buffer.alloc(32, 7)),
+    ).toBe(true);
+    expect(() => loadConfig({ TOKEN_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(
+      /TOKEN_ENCRYPTION_KEY=.*must be 32 bytes/,
+    );
+  });
+
+  it('refuses a cron line that is not five fields and a database URL of another engine', () => {
+    expect(() => loadConfig({ SYNC_CRON: '0 0 2 * * *' })).toThrow(/SYNC_CRON=.*5-field cron/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x' })).toThrow(
+      /DATABASE_URL=.*sqlite: or mysql:\/\//,
+    );
+  });
+});
