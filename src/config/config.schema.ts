@@ -1,3 +1,4 @@
+import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 
 /**
@@ -26,11 +27,18 @@ const isTimeZone = (zone: string): boolean => {
 const isBase64Key32 = (value: string): boolean =>
   /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32;
 
-/** A five-field cron line (minute hour day month weekday), as Agenda's cron parser takes it. */
-const CRON_FIELD = /^[\d*/,\-A-Za-z?LW#]+$/;
+/**
+ * A five-field cron line (minute hour day month weekday) that Agenda's own cron parser accepts,
+ * so a line such as `99 99 * * *` fails at start-up rather than when the job is scheduled.
+ */
 const isCron = (value: string): boolean => {
-  const fields = value.trim().split(/\s+/);
-  return fields.length === 5 && fields.every((f) => CRON_FIELD.test(f));
+  if (value.trim().split(/\s+/).length !== 5) return false;
+  try {
+    CronExpressionParser.parse(value);
+    return true;
+  } catch {
+    return false;
+  }
 };
 
 export const settings = {

@@ -34,8 +34,8 @@ type MediaPage = {
   };
 };
 
-/** Every media of an account the service stored, through the GraphQL connection, page by page. */
-export async function storedMedia(service: TestService, userNo: number): Promise<MediaNode[]> {
+/** Every media of an account as the service serves it over GraphQL, page by page. */
+export async function servedMedia(service: TestService, userNo: number): Promise<MediaNode[]> {
   const nodes: MediaNode[] = [];
   let after: string | null = null;
   for (;;) {
@@ -127,7 +127,7 @@ export async function expectStoredAsFake(
     const expected = account.media.filter(
       (m) => !m.deleted && graphTimeMs(m.timestamp) >= windowStart.getTime(),
     );
-    const stored = await storedMedia(service, index + 1);
+    const stored = await servedMedia(service, index + 1);
     expect(stored.map((m) => m.id)).toEqual(expected.map((m) => m.id));
     expect(stored.map(factsOfStored)).toEqual(expected.map(factsOfFake));
   }

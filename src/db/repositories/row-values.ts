@@ -9,4 +9,3 @@ export function toNullableNumber(
 ): number | null {
   return value === null || value === undefined ? null : Number(value);
 }
-

@@ -64,6 +64,9 @@ describe('configuration', () => {
 
   it('refuses a cron line that is not five fields and a database URL of another engine', () => {
     expect(() => loadConfig({ SYNC_CRON: '0 0 2 * * *' })).toThrow(/SYNC_CRON=.*5-field cron/);
+    expect(() => loadConfig({ SYNC_CRON: '99 99 * * *' })).toThrow(/SYNC_CRON=.*5-field cron/);
+    expect(() => loadConfig({ SYNC_CRON: '0 0 31 2 *' })).toThrow(/SYNC_CRON=.*5-field cron/);
+    expect(loadConfig({ SYNC_CRON: '30 3 * * MON-FRI' }).sync.cron).toBe('30 3 * * MON-FRI');
     expect(() => loadConfig({ DATABASE_URL: 'postgres://x' })).toThrow(
       /DATABASE_URL=.*sqlite: or mysql:\/\//,
     );
