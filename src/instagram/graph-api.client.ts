@@ -145,23 +145,6 @@ export class GraphApiClient {
     );
   }
 
-  /** A comment's replies, page by page. */
-  listReplies(
-    account: IgAccount,
-    commentId: string,
-    options: { after?: string } = {},
-  ): AsyncIterable<GraphPage<IgComment>> {
-    const params: Record<string, string> = {
-      fields: replyFields(),
-      limit: String(MAX_COMMENTS_PAGE_SIZE),
-    };
-    if (options.after) params.after = options.after;
-    return this.pages<IgComment>(
-      this.call(account, `/${commentId}/replies`, params, 'comment', 'replies'),
-      { limitKind: 'replies' },
-    );
-  }
-
   /**
    * The pages after a nested first page (a media's expanded `comments`, a comment's expanded
    * `replies`), by its own `paging.next`: nothing when that page was the last.

@@ -77,7 +77,7 @@ describe('Graph API client paging', () => {
     expect(ids(replies)).toEqual(ids(thread.replies));
   });
 
-  it('reads comments and replies by their own edges, from a cursor too', async () => {
+  it('reads comments by their own edge, from a cursor too, and a long reply thread past its nested page', async () => {
     const account = accountOf(api, 0);
     const busy = api.data.account(account.igUserId).media.find((m) => m.comments.length >= 300)!;
     const [first] = await collect(t.client.listComments(account, busy.id, { pageSize: 10 }));
@@ -90,7 +90,9 @@ describe('Graph API client paging', () => {
     const rest = (await collect(t.client.listComments(account, busy.id, { after: cursor }))).flat();
     expect(ids(rest)).toEqual(ids(busy.comments.slice(10)));
     const thread = busy.comments.find((c) => c.replies.length === 30)!;
-    const replies = (await collect(t.client.listReplies(account, thread.id))).flat();
+    const read = [...first!, ...rest].find((c) => c.id === thread.id)!;
+    const more = (await collect(t.client.continueEdge(account, read.replies, 'replies'))).flat();
+    const replies = [...(read.replies?.data ?? []), ...more];
     expect(replies.map((r) => [r.id, r.parent_id])).toEqual(
       thread.replies.map((r) => [r.id, thread.id]),
     );
