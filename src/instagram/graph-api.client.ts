@@ -4,7 +4,6 @@ import {
   commentFields,
   mediaFields,
   PROFILE_FIELDS,
-  replyFields,
   withoutNestedInsights,
 } from './graph-api.fields.js';
 import { GraphHttp } from './graph-api.http.js';

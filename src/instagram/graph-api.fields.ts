@@ -42,10 +42,6 @@ export function commentFields(withReplies: boolean): string {
   return withReplies ? `${COMMENT_FIELDS},replies{${REPLY_FIELDS}}` : COMMENT_FIELDS;
 }
 
-export function replyFields(): string {
-  return REPLY_FIELDS;
-}
-
 export interface MediaExpansion {
   /** Expand each media's first comments page (at most 50, Instagram's cap). */
   comments?: { limit: number; replies: boolean };
