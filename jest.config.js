@@ -22,15 +22,14 @@ export default {
     {
       ...common,
       displayName: 'unit',
-      testMatch: [
-        '<rootDir>/test/unit/**/*.test.ts',
-        '<rootDir>/packages/fake-instagram-graph-api/src/**/*.test.ts',
-      ],
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
     },
     {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
     },
+    // A package with its own jest.config.js: its tests live in its test/ folder.
+    '<rootDir>/packages/fake-instagram-graph-api',
   ],
 };

@@ -1,6 +1,6 @@
 /**
  * Runs the fake Graph API alone:
- * `node dist/fake-graph-api/cli.js --port 4010 --accounts 20 --media 200 --comments 30 --seed 1`
+ * `node packages/fake-instagram-graph-api/dist/cli.js --port 4010 --accounts 20 --media 200 --comments 30 --seed 1`
  * (`npm run fake-graph -- …`). Prints the URL and each account's id and token (fake
  * tokens, made for this purpose), then serves until interrupted.
  */

@@ -1,5 +1,5 @@
 /**
- * Public types of the fake Instagram Graph API (see `/work/notes/fake-contract.md`).
+ * Public types of the fake Instagram Graph API (the package README describes them).
  * Field names of the data set follow the Graph API's own snake_case names so that test
  * assertions can compare stored rows with "the truth" one to one.
  */

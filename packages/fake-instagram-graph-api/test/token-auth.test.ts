@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
-import { createFakeGraphApi, type FakeAccount, type FakeGraphApi } from './index.js';
-import { call, DAY_MS, testClock, type ErrorReply } from './test-client.support.js';
+import { createFakeGraphApi, type FakeAccount, type FakeGraphApi } from '../src/index.js';
+import { call, DAY_MS, testClock, type ErrorReply } from './support/test-client.js';
 
 const clock = testClock('2026-06-15T12:00:00Z');
 let api: FakeGraphApi;

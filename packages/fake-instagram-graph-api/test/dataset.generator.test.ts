@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 
-import { createFakeGraphApi, type FakeGraphApi } from './index.js';
-import { testClock } from './test-client.support.js';
+import { createFakeGraphApi, type FakeGraphApi } from '../src/index.js';
+import { testClock } from './support/test-client.js';
 
 const NOW = '2026-06-15T12:00:00Z';
 const opened: FakeGraphApi[] = [];

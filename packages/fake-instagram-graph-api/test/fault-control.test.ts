@@ -5,8 +5,8 @@ import {
   type FakeAccount,
   type FakeGraphApi,
   type ThrottleCode,
-} from './index.js';
-import { call, testClock, VERSION, type ErrorReply } from './test-client.support.js';
+} from '../src/index.js';
+import { call, testClock, VERSION, type ErrorReply } from './support/test-client.js';
 
 let api: FakeGraphApi;
 let first: FakeAccount;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
-import { createFakeGraphApi, type FakeAccount, type FakeGraphApi } from './index.js';
-import { call, testClock, type ErrorReply, type Page } from './test-client.support.js';
+import { createFakeGraphApi, type FakeAccount, type FakeGraphApi } from '../src/index.js';
+import { call, testClock, type ErrorReply, type Page } from './support/test-client.js';
 
 interface Comment {
   id: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { parseFields, serializeFields } from './field-selection.parser.js';
-import { GraphError } from './graph-errors.js';
+import { parseFields, serializeFields } from '../src/field-selection.parser.js';
+import { GraphError } from '../src/graph-errors.js';
 
 describe('the fields parameter parser', () => {
   it('reads nested edges with limit and metric modifiers', () => {

@@ -2,7 +2,7 @@
  * Helpers for the fake's own tests: plain `fetch` calls and a clock tests can move.
  * (Not used by the fake itself.)
  */
-import type { FakeGraphApi } from './fake-graph-api.types.js';
+import type { FakeGraphApi } from '../../src/fake-graph-api.types.js';
 
 export const VERSION = 'v25.0';
 

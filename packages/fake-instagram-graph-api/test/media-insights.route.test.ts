@@ -5,8 +5,8 @@ import {
   type FakeAccount,
   type FakeGraphApi,
   type FakeMedia,
-} from './index.js';
-import { call, testClock, type ErrorReply, type Page } from './test-client.support.js';
+} from '../src/index.js';
+import { call, testClock, type ErrorReply, type Page } from './support/test-client.js';
 
 interface Insight {
   name: string;
