@@ -1,4 +1,4 @@
-import type { Migration } from '../src/db/migrator.js';
+import type { Migration } from './migration.js';
 import {
   createAgendaSchema,
   dropAgendaSchema,
