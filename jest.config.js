@@ -32,5 +32,7 @@ export default {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
     },
+    // The Agenda backend's own tests, with the package's own jest config.
+    '<rootDir>/packages/agenda-sequelize-backend',
   ],
 };
