@@ -16,7 +16,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**', 'bench/**', 'packages/*/src/cli.ts', 'packages/*/test/**', 'scripts/**'],
+    files: [
+      'test/**',
+      'bench/**',
+      'packages/*/src/cli.ts',
+      'packages/*/test/**',
+      'packages/*/bench/**',
+      'scripts/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -31,5 +31,7 @@ export default {
     },
     // A package with its own jest.config.js: its tests live in its test/ folder.
     '<rootDir>/packages/fake-instagram-graph-api',
+    // The Agenda backend's own tests, with the package's own jest config.
+    '<rootDir>/packages/agenda-sequelize-backend',
   ],
 };

@@ -1,13 +1,37 @@
 /**
- * `npm run bench -- <name> [options]`: runs one benchmark from the compiled `dist/bench`.
- * Each entry is a module exporting `run(args)`; add a line per benchmark.
+ * `npm run bench -- <name> [options]`: runs one benchmark, from the compiled `dist/bench` or
+ * from a workspace package that owns its bench. Add a line per benchmark.
  */
+import { spawn } from 'node:child_process';
+
 interface Benchmark {
   run(args: string[]): Promise<void>;
 }
 
+/**
+ * A package's own `npm run bench`, in its own process: the package stands alone and must not
+ * be imported from here (its bench runs from its TypeScript sources).
+ */
+function workspaceBench(workspace: string): Benchmark {
+  return {
+    run: (args) =>
+      new Promise((resolve, reject) => {
+        // npm sets npm_execpath for scripts; run that npm with this Node.
+        const npm = process.env.npm_execpath;
+        const npmArgs = ['run', 'bench', '--silent', '-w', workspace, '--', ...args];
+        const child = npm
+          ? spawn(process.execPath, [npm, ...npmArgs], { stdio: 'inherit' })
+          : spawn('npm', npmArgs, { stdio: 'inherit' });
+        child.once('error', reject);
+        child.once('exit', (code, signal) =>
+          code === 0 ? resolve() : reject(new Error(`${workspace} bench: ${signal ?? code}`)),
+        );
+      }),
+  };
+}
+
 const benchmarks: Record<string, () => Promise<Benchmark>> = {
-  agenda: () => import('./agenda.bench.js'),
+  agenda: async () => workspaceBench('@instagram-sync/agenda-sequelize-backend'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -1,5 +1,5 @@
 import { DataTypes } from 'sequelize';
-import type { Migration } from '../src/db/migrator.js';
+import type { Migration } from './migration.js';
 
 /** MySQL: 4-byte UTF-8 (emoji) and byte-wise comparison, so ids sort the same as on SQLite. */
 const UTF8MB4 = { charset: 'utf8mb4', collate: 'utf8mb4_bin' };

@@ -1,5 +1,5 @@
 import { DataTypes } from 'sequelize';
-import type { Migration } from '../src/db/migrator.js';
+import type { Migration } from './migration.js';
 
 const timestamps = {
   created_at: { type: DataTypes.DATE(3), allowNull: false },

@@ -1,4 +1,4 @@
-import type { Migration } from '../src/db/migrator.js';
+import type { Migration } from './migration.js';
 import { createIgAccounts } from './202611270100-create-ig-accounts.js';
 import { createIgInsights } from './202611270100-create-ig-insights.js';
 import { createIgMedia } from './202611270100-create-ig-media.js';

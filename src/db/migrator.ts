@@ -1,18 +1,7 @@
-import { Umzug, SequelizeStorage, type MigrationFn } from 'umzug';
-import type { QueryInterface, Sequelize } from 'sequelize';
+import { Umzug, SequelizeStorage } from 'umzug';
+import type { Sequelize } from 'sequelize';
 import { migrations } from '../../migrations/index.js';
-
-export interface MigrationContext {
-  queryInterface: QueryInterface;
-  sequelize: Sequelize;
-}
-
-/** One schema change: timestamped name, never edited once landed, with a working `down`. */
-export interface Migration {
-  name: string;
-  up: MigrationFn<MigrationContext>;
-  down: MigrationFn<MigrationContext>;
-}
+import type { MigrationContext } from '../../migrations/migration.js';
 
 /** The one migrator, used by start-up, `npm run migrate` and test set-up alike. */
 export function createMigrator(sequelize: Sequelize, logger?: { info(msg: string): void }) {

@@ -145,9 +145,9 @@ function tableDdl(sql: SqlRunner, table: string, spec: TableSpec): string[] {
 }
 
 /**
- * Creates the jobs and logs tables with their indexes unless they exist. Version 1 of the
- * schema, applied by migration 202611270200 and by the backend's `ensureSchema`: never change
- * it in place; a later schema change is a new migration (and a new step here).
+ * Creates the jobs and logs tables with their indexes unless they exist (the backend's
+ * `ensureSchema`). Version 1 of the schema: applications that keep a frozen copy of this DDL
+ * in a migration rely on it, so never change it in place; a later change is a new step here.
  */
 export async function createAgendaSchema(
   sequelize: Sequelize,

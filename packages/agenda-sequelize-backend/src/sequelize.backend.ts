@@ -14,8 +14,8 @@ export interface SequelizeBackendOptions {
   /** Log table for `new Agenda({ logging: true })` (default `agenda_logs`). */
   logTableName?: string;
   /**
-   * Create the tables on `connect()` when missing (default false: in this service the
-   * migration owns the schema; set it when using the backend elsewhere).
+   * Create the tables on `connect()` when missing (default false: the application's
+   * migrations own the schema; set it to let the backend create its tables itself).
    */
   ensureSchema?: boolean;
   /** Offer a `JobLogger` over the log table (default true); Agenda's `logging` turns it on. */

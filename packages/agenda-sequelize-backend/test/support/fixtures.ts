@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import type { JobParameters } from 'agenda';
-import type { Engine } from '../../src/db/connection.js';
 import { SequelizeBackend } from '@instagram-sync/agenda-sequelize-backend';
 import { createTestDatabase, type TestDatabase } from './databases.js';
+import type { Engine } from './open-database.js';
 
 /** A job as Agenda hands it to `saveJob`, due now unless told otherwise. */
 export function jobOf(overrides: Partial<JobParameters> & { name: string }): JobParameters {
@@ -17,7 +17,7 @@ export interface AgendaTestContext {
 }
 
 /**
- * One migrated database per engine for the whole describe block, emptied before each test.
+ * One database per engine, with the Agenda tables, for the whole describe block, emptied before each test.
  * Returns a holder filled in `beforeAll` (jest collects tests before hooks run).
  */
 export function useAgendaDatabase(engine: Engine): AgendaTestContext {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { TEST_ENGINES } from '../../support/databases.js';
-import { jobOf, secondsFromNow, useAgendaDatabase } from '../../support/agenda-fixtures.js';
+import { TEST_ENGINES } from './support/databases.js';
+import { jobOf, secondsFromNow, useAgendaDatabase } from './support/fixtures.js';
 
 describe.each(TEST_ENGINES)('listing and managing Agenda jobs on %s', (engine) => {
   const ctx = useAgendaDatabase(engine);

@@ -4,9 +4,9 @@ import { Agenda } from 'agenda';
 import { DataTypes, QueryTypes, type Sequelize } from 'sequelize';
 import { SequelizeBackend } from '@instagram-sync/agenda-sequelize-backend';
 import { createRedisNotificationChannel } from '@instagram-sync/agenda-sequelize-backend/redis';
-import { jobOf, waitFor, within } from '../../support/agenda-fixtures.js';
-import { spawnWorker, stopWorkers, type WorkerProcess } from '../../support/agenda-processes.js';
-import { createTestDatabase, TEST_ENGINES } from '../../support/databases.js';
+import { jobOf, waitFor, within } from './support/fixtures.js';
+import { spawnWorker, stopWorkers, type WorkerProcess } from './support/processes.js';
+import { createTestDatabase, TEST_ENGINES } from './support/databases.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { Agenda, type Job } from 'agenda';
-import { TEST_ENGINES } from '../../support/databases.js';
-import { secondsFromNow, useAgendaDatabase, waitFor } from '../../support/agenda-fixtures.js';
+import { TEST_ENGINES } from './support/databases.js';
+import { secondsFromNow, useAgendaDatabase, waitFor } from './support/fixtures.js';
 
 /** Short lock lifetime: Agenda's per-job watchdog timer lives lockLifetime/2 past a run. */
 const LOCK_LIFETIME_MS = 2000;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { Sequelize } from 'sequelize';
 import { dropAgendaSchema, SequelizeBackend } from '@instagram-sync/agenda-sequelize-backend';
-import { createTestDatabase, TEST_ENGINES } from '../../support/databases.js';
-import { jobOf } from '../../support/agenda-fixtures.js';
+import { createTestDatabase, TEST_ENGINES } from './support/databases.js';
+import { jobOf } from './support/fixtures.js';
 
 describe.each(TEST_ENGINES)('the Agenda job tables on %s', (engine) => {
   it('are created by connect() with ensureSchema, which may run again and again', async () => {
-    const db = await createTestDatabase(engine, { migrate: false });
+    const db = await createTestDatabase(engine, { schema: false });
     try {
       const backend = new SequelizeBackend({
         sequelize: db.sequelize,

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { WorkerMessage } from './agenda-worker.js';
+import type { WorkerMessage } from './worker.js';
 
 const REGISTER = fileURLToPath(new URL('./ts-register.mjs', import.meta.url));
-const WORKER = fileURLToPath(new URL('./agenda-worker.ts', import.meta.url));
+const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
-/** A spawned `agenda-worker.ts` process and the moments the tests wait for. */
+/** A spawned `worker.ts` process and the moments the tests wait for. */
 export interface WorkerProcess {
   name: string;
   child: ChildProcess;
@@ -20,7 +20,7 @@ export interface WorkerProcess {
 
 /**
  * Starts a worker in its own Node process (plain `node`, TypeScript loaded through the hooks
- * in agenda-ts-hooks.mjs). Its stdout/stderr go to the test output.
+ * in ts-hooks.mjs). Its stdout/stderr go to the test output.
  */
 export function spawnWorker(env: Record<string, string>): WorkerProcess {
   const child = spawn(process.execPath, ['--import', REGISTER, WORKER], {

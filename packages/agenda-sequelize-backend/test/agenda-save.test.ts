@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { Agenda } from 'agenda';
-import { TEST_ENGINES } from '../../support/databases.js';
-import { jobOf, secondsFromNow, useAgendaDatabase } from '../../support/agenda-fixtures.js';
+import { TEST_ENGINES } from './support/databases.js';
+import { jobOf, secondsFromNow, useAgendaDatabase } from './support/fixtures.js';
 
 describe.each(TEST_ENGINES)('saving Agenda jobs on %s', (engine) => {
   const ctx = useAgendaDatabase(engine);

@@ -1,5 +1,6 @@
 /**
  * `npm run bench -- agenda [--jobs 1000] [--workers 2] [--rounds 3] [--stores sqlite,mysql,redis]`
+ * from the repository root, or `npm run bench -- [options]` in this package.
  *
  * Jobs locked and run per second by Agenda on our SequelizeBackend (SQLite file, MariaDB) and on
  * the official @agendajs/redis-backend, side by side. Each worker is its own process. Two
@@ -7,11 +8,11 @@
  * - lock only: workers call `getNextJobToRun` until no job is left (the backend alone);
  * - locked and run: workers run Agenda on no-op jobs until all are complete (lock, two state
  *   saves and Agenda's own work per job).
- * Results go to bench/results/agenda.md. Servers: BENCH_MYSQL_URL, BENCH_REDIS_URL.
+ * Results go to this package's bench/results/agenda.md. Servers: BENCH_MYSQL_URL, BENCH_REDIS_URL.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
@@ -25,7 +26,10 @@ import {
 } from './agenda-bench.stores.js';
 import { machineFacts } from './machine.js';
 
-const WORKER = fileURLToPath(new URL('./agenda-bench.worker.js', import.meta.url));
+const WORKER = fileURLToPath(new URL('./agenda-bench.worker.ts', import.meta.url));
+/** Workers load TypeScript through the same hooks as the bench, whatever the cwd. */
+const TS_REGISTER = fileURLToPath(new URL('../test/support/ts-register.mjs', import.meta.url));
+const RESULTS = fileURLToPath(new URL('./results/agenda.md', import.meta.url));
 const TIMEOUT_MS = 300_000;
 
 type Mode = 'lock' | 'agenda';
@@ -52,6 +56,7 @@ async function enqueue(store: BenchStore, jobs: number): Promise<number> {
 function startWorkers(store: BenchStore, mode: Mode, count: number): ChildProcess[] {
   return Array.from({ length: count }, (_, i) =>
     fork(WORKER, [], {
+      execArgv: ['--import', TS_REGISTER],
       env: {
         ...process.env,
         BENCH_STORE: JSON.stringify(store.spec),
@@ -187,14 +192,13 @@ async function report(
       '',
     );
   }
-  const path = resolve(process.cwd(), 'bench/results/agenda.md');
-  mkdirSync(resolve(path, '..'), { recursive: true });
+  mkdirSync(dirname(RESULTS), { recursive: true });
   // Formatted as `npm run lint` expects the committed file to be.
   const text = await format(lines.join('\n'), {
-    ...(await resolveConfig(path)),
+    ...(await resolveConfig(RESULTS)),
     parser: 'markdown',
   });
-  writeFileSync(path, text);
+  writeFileSync(RESULTS, text);
   console.log(text);
-  console.log(`written to ${path}`);
+  console.log('written to bench/results/agenda.md');
 }

@@ -8,7 +8,7 @@ import { Redis } from 'ioredis';
 import mysql from 'mysql2/promise';
 import { QueryTypes } from 'sequelize';
 import { createAgendaSchema, SequelizeBackend } from '@instagram-sync/agenda-sequelize-backend';
-import { openDatabase } from '../src/db/connection.js';
+import { openDatabase } from '../test/support/open-database.js';
 
 /** Name of the benchmark's no-op job. */
 export const BENCH_JOB = 'bench-noop';

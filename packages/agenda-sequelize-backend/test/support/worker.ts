@@ -1,14 +1,14 @@
 /**
- * A worker process for the multi-process Agenda tests (spawned by
- * test/integration/agenda/agenda-workers.test.ts through agenda-ts-register.mjs). It runs
- * `count-once` jobs from the shared jobs table, records each start and finish in
- * `agenda_test_runs`, and talks to its parent over IPC. Settings come from the environment.
+ * A worker process for the multi-process Agenda tests (spawned by agenda-workers.test.ts
+ * through ts-register.mjs). It runs `count-once` jobs from the shared jobs table, records each
+ * start and finish in `agenda_test_runs`, and talks to its parent over IPC. Settings come from
+ * the environment.
  */
 import { Agenda, type Job } from 'agenda';
 import { QueryTypes } from 'sequelize';
-import { openDatabase } from '../../src/db/connection.js';
 import { SequelizeBackend } from '@instagram-sync/agenda-sequelize-backend';
 import { createRedisNotificationChannel } from '@instagram-sync/agenda-sequelize-backend/redis';
+import { openDatabase } from './open-database.js';
 
 /** What a worker tells its parent. */
 export type WorkerMessage =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { TEST_ENGINES } from '../../support/databases.js';
-import { jobOf, secondsFromNow, useAgendaDatabase } from '../../support/agenda-fixtures.js';
+import { TEST_ENGINES } from './support/databases.js';
+import { jobOf, secondsFromNow, useAgendaDatabase } from './support/fixtures.js';
 
 const LOCK_LIFETIME_MS = 10 * 60 * 1000;
 
