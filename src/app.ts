@@ -15,19 +15,21 @@ import { StoredRunEvents } from './run-events/stored-run-events.js';
 import { RunDriver } from './runs/run-driver.js';
 import { RunLauncher } from './runs/run-launcher.js';
 import { WorkerLifecycle } from './runs/worker-lifecycle.js';
+import { Authenticator } from './auth/authenticator.js';
 import type { Config } from './config/config.js';
 import { createLogger, type Logger } from './config/logger.js';
 import { deploymentNamespace, openDatabase } from './db/connection.js';
 import { isFullyMigrated, migrateUp } from './db/migrator.js';
 import { defineModels } from './db/models/define-models.js';
 import { createRepositories } from './db/repositories/create-repositories.js';
+import { purgeSyncedData } from './db/repositories/synced-data.purge.js';
 import { RunEventRepository } from './run-events/run-event.repository.js';
 import { RunRepository } from './runs/store/run.repository.js';
 import { StepAccountRepository } from './runs/store/step-account.repository.js';
 import { createContext } from './graphql/graphql-context.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
 import { healthRoutes } from './http/health.routes.js';
-import { startHttpServer, type RunningHttpServer } from './http/http-server.js';
+import { startHttpServer } from './http/http-server.js';
 import { ServiceMetrics } from './http/metrics.js';
 import { restCompatRoutes } from './http/rest-compat.routes.js';
 import { GraphApiClient, type GraphApiClientOptions } from './instagram/index.js';
@@ -88,7 +90,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const metrics = new ServiceMetrics();
   metrics.watch(bus);
   const graph = new GraphApiClient(config, { logger, metrics: metrics.graph, ...options.graph });
-  const accounts = new ConnectedAccounts(repos.accounts, graph, config.tokenEncryptionKey);
+  const accounts = new ConnectedAccounts(repos.accounts, graph, config.tokenEncryptionKey, (id) =>
+    purgeSyncedData(sequelize, id),
+  );
   const lockLifetimeMs = options.lockLifetimeMs ?? 120_000;
   const workerName = `${hostname()}:${process.pid}:${config.role}-${randomBytes(3).toString('hex')}`;
   const agenda = createAgenda({
@@ -153,29 +157,17 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     await resumeActiveRuns(agenda, runs);
   }
 
-  let http: RunningHttpServer | null = null;
-  if (servesApi) {
-    const reads = new SyncedDataReader(repos);
-    const feed = new RunEventFeed(runs, eventStore, bus);
-    const schema = await buildGraphqlSchema({ launcher, queries, accounts, reads });
-    http = await startHttpServer(
-      {
-        schema,
-        context: () => createContext(feed, reads),
-        routes: [
-          { path: '/', router: healthRoutes(sequelize) },
-          { path: '/', router: metrics.routes() },
-          {
-            path: '/api/v1/batch/instagram',
-            router: restCompatRoutes({ launcher, queries, timezone: config.sync.timezone }),
-          },
-        ],
-        logger,
-      },
-      config.port,
-    );
-    logger.info({ url: http.url, role: config.role }, 'instagram-sync listening');
-  }
+  const http = servesApi
+    ? await startApi(config, logger, {
+        sequelize,
+        launcher,
+        queries,
+        accounts,
+        metrics,
+        reads: new SyncedDataReader(repos),
+        feed: new RunEventFeed(runs, eventStore, bus),
+      })
+    : null;
 
   return {
     config,
@@ -198,6 +190,53 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await sequelize.close();
     },
   };
+}
+
+interface ApiParts {
+  sequelize: Sequelize;
+  launcher: RunLauncher;
+  queries: RunQueries;
+  accounts: ConnectedAccounts;
+  metrics: ServiceMetrics;
+  reads: SyncedDataReader;
+  feed: RunEventFeed;
+}
+
+/** The API role: GraphQL over HTTP and WebSocket, REST, health and metrics, behind auth. */
+async function startApi(config: Config, logger: Logger, parts: ApiParts) {
+  const authenticator = new Authenticator(config.auth.jwtSecret);
+  if (!authenticator.enabled) {
+    logger.warn(
+      { host: config.host },
+      'AUTH_JWT_SECRET is not set: NO AUTHENTICATION, every caller is admin. Set it before exposing the service.',
+    );
+  }
+  const { launcher, queries, accounts, reads, feed } = parts;
+  const schema = await buildGraphqlSchema({ launcher, queries, accounts, reads });
+  const http = await startHttpServer(
+    {
+      schema,
+      authenticator,
+      context: (caller) => createContext(caller, feed, reads),
+      routes: [
+        { path: '/', router: healthRoutes(parts.sequelize) },
+        { path: '/', router: parts.metrics.routes(authenticator, config.auth.metricsToken) },
+        {
+          path: '/api/v1/batch/instagram',
+          router: restCompatRoutes({
+            launcher,
+            queries,
+            timezone: config.sync.timezone,
+            authenticator,
+          }),
+        },
+      ],
+      logger,
+    },
+    { port: config.port, host: config.host },
+  );
+  logger.info({ url: http.url, role: config.role }, 'instagram-sync listening');
+  return http;
 }
 
 async function waitForMigrations(sequelize: Sequelize, logger: Logger): Promise<void> {

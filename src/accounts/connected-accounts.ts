@@ -12,6 +12,8 @@ export interface ConnectInput {
   userNo: number;
   igUserId: string;
   accessToken: string;
+  /** An admin may bind a userNo that holds another Instagram account to a new one. */
+  mayRebind?: boolean;
 }
 
 /**
@@ -23,6 +25,8 @@ export class ConnectedAccounts implements AccountDirectory {
     private readonly repository: IgAccountRepository,
     private readonly graph: GraphApiClient,
     private readonly key: Buffer,
+    /** Deletes every synced row of an Instagram account. */
+    private readonly purge: (igUserId: string) => Promise<void>,
   ) {}
 
   async connect(input: ConnectInput): Promise<IgAccountRecord> {
@@ -47,6 +51,14 @@ export class ConnectedAccounts implements AccountDirectory {
         'accessToken',
       );
     }
+    const existing = await this.repository.findByUserNo(input.userNo);
+    if (existing && existing.igUserId !== input.igUserId && !input.mayRebind) {
+      throw new AppError(
+        'CONFLICT',
+        `userNo ${input.userNo} is connected to another Instagram account; disconnect it first (or ask an admin)`,
+        'igUserId',
+      );
+    }
     const check = await this.graph.checkToken(input.igUserId, input.accessToken);
     if (!check.ok) throw new AppError('BAD_USER_INPUT', check.message, 'accessToken');
     return this.repository.upsertOnConnect({
@@ -57,6 +69,16 @@ export class ConnectedAccounts implements AccountDirectory {
       tokenExpiresAt: null,
       connectedAt: new Date(),
     });
+  }
+
+  /** Deletes the token; the synced rows stay unless `purgeData`. Returns the account. */
+  async disconnect(userNo: number, purgeData: boolean): Promise<IgAccountRecord> {
+    const account = await this.repository.findByUserNo(userNo);
+    if (!account)
+      throw new AppError('NOT_FOUND', `userNo ${userNo} has no connected account`, 'userNo');
+    await this.repository.disconnect(userNo);
+    if (purgeData) await this.purge(account.igUserId);
+    return { ...account, status: 'disconnected', tokenExpiresAt: null };
   }
 
   async targets(userNo: number | null): Promise<SyncAccount[]> {

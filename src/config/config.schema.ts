@@ -90,6 +90,7 @@ export const settings = {
     schema: intIn(0, 10).default(5),
   },
   TOKEN_ENCRYPTION_KEY: {
+    secret: true,
     doc: '32 bytes, base64: AES-256-GCM key for access tokens at rest. A fixed development key is used outside production.',
     schema: z
       .string()
@@ -99,7 +100,32 @@ export const settings = {
       .optional(),
   },
   AUTH_JWT_SECRET: {
-    doc: 'When set, every GraphQL and REST call needs a Bearer JWT (HS256) with `sub` and `role`.',
+    doc: 'When set, every GraphQL, WebSocket, REST and page request needs `Authorization: Bearer <JWT HS256>` with `sub` (userNo), `role` (`admin`|`user`) and `exp`. At least 32 bytes.',
+    secret: true,
+    schema: z
+      .string()
+      .refine((value) => Buffer.byteLength(value, 'utf8') >= 32, {
+        error: 'must be at least 32 bytes (openssl rand -base64 32)',
+      })
+      .optional(),
+  },
+  HOST: {
+    doc: 'Interface to listen on. Default 0.0.0.0 with AUTH_JWT_SECRET, else 127.0.0.1 only.',
+    schema: z
+      .string()
+      .regex(/^[\w.:-]+$/, { error: 'must be a host name or IP address' })
+      .optional(),
+  },
+  ALLOW_UNAUTHENTICATED: {
+    doc: '`true` lets the service listen beyond 127.0.0.1 without AUTH_JWT_SECRET (never in production).',
+    schema: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
+  },
+  METRICS_TOKEN: {
+    doc: 'Optional bearer token for `/metrics` (beside an admin JWT), for a Prometheus scraper.',
+    secret: true,
     schema: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
   },
   SYNC_CRON: {

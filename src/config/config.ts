@@ -19,7 +19,14 @@ export interface Config {
   /** 32-byte AES-256-GCM key. */
   readonly tokenEncryptionKey: Buffer;
   readonly usesDevEncryptionKey: boolean;
-  readonly authJwtSecret: string | undefined;
+  readonly auth: {
+    /** HS256 secret; without it nothing is authenticated (and the service stays on loopback). */
+    readonly jwtSecret: string | undefined;
+    /** Bearer token a metrics scraper may use instead of an admin JWT. */
+    readonly metricsToken: string | undefined;
+  };
+  /** Interface the HTTP server listens on. */
+  readonly host: string;
   readonly sync: {
     readonly cron: string;
     readonly timezone: string;
@@ -43,6 +50,15 @@ const shape = Object.fromEntries(Object.entries(settings).map(([name, s]) => [na
 };
 const envSchema = z.object(shape);
 
+/** A setting's value as a problem may quote it: secrets never. */
+function shown(name: string, input: Record<string, string | undefined>): string {
+  const setting = settings[name as SettingName] as { secret?: boolean } | undefined;
+  if (setting?.secret) return '<hidden>';
+  return JSON.stringify(input[name]);
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
 /** Reads and validates every setting; throws ConfigError listing all problems at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const input = Object.fromEntries(
@@ -53,7 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       parsed.error.issues.map(
         (issue) =>
-          `${String(issue.path[0])}=${JSON.stringify(input[String(issue.path[0])])}: ${issue.message}`,
+          `${String(issue.path[0])}=${shown(String(issue.path[0]), input)}: ${issue.message}`,
       ),
     );
   }
@@ -68,6 +84,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!raw.AUTH_JWT_SECRET) problems.push('AUTH_JWT_SECRET: required when NODE_ENV=production');
     if (!raw.TOKEN_ENCRYPTION_KEY)
       problems.push('TOKEN_ENCRYPTION_KEY: required when NODE_ENV=production');
+  }
+  const host = raw.HOST ?? (raw.AUTH_JWT_SECRET ? '0.0.0.0' : '127.0.0.1');
+  if (!raw.AUTH_JWT_SECRET && !LOOPBACK.has(host) && !raw.ALLOW_UNAUTHENTICATED) {
+    problems.push(
+      `HOST=${JSON.stringify(host)}: listening beyond 127.0.0.1 needs AUTH_JWT_SECRET (or ALLOW_UNAUTHENTICATED=true)`,
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -85,7 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     tokenEncryptionKey: Buffer.from(raw.TOKEN_ENCRYPTION_KEY ?? DEV_TOKEN_ENCRYPTION_KEY, 'base64'),
     usesDevEncryptionKey: !raw.TOKEN_ENCRYPTION_KEY,
-    authJwtSecret: raw.AUTH_JWT_SECRET,
+    auth: Object.freeze({ jwtSecret: raw.AUTH_JWT_SECRET, metricsToken: raw.METRICS_TOKEN }),
+    host,
     sync: Object.freeze({
       cron: raw.SYNC_CRON,
       timezone: raw.SYNC_TIMEZONE,

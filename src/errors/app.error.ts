@@ -1,7 +1,14 @@
-/** Expected refusals of the batch layer; GraphQL exposes `code` as `extensions.code`. */
+/** Codes of expected refusals; GraphQL exposes them as `extensions.code`, REST as `error.code`. */
 export type AppErrorCode =
-  'BAD_USER_INPUT' | 'NOT_FOUND' | 'QUEUE_FULL' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'QUEUE_FULL';
 
+/** An expected refusal: a code, a message safe to show the caller, the input field at fault. */
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,

@@ -1,3 +1,4 @@
+import type { Caller } from '../auth/caller.js';
 import DataLoader from 'dataloader';
 import type { RunEventFeed } from '../run-events/run-event-feed.js';
 import type { SyncedDataReader } from '../sync/synced-data.reader.js';
@@ -11,6 +12,8 @@ export interface Loaders {
 
 /** What every GraphQL operation gets (HTTP and WebSocket alike). */
 export interface GraphqlContext {
+  /** Who asks (the local operator when authentication is off). */
+  caller: Caller;
   feed: RunEventFeed;
   loaders: Loaders;
 }
@@ -21,8 +24,13 @@ function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => strin
   return keys.map((k) => byKey.get(k) ?? []);
 }
 
-export function createContext(feed: RunEventFeed, reads: SyncedDataReader): GraphqlContext {
+export function createContext(
+  caller: Caller,
+  feed: RunEventFeed,
+  reads: SyncedDataReader,
+): GraphqlContext {
   return {
+    caller,
     feed,
     loaders: {
       mediaInsights: new DataLoader(async (ids) =>

@@ -5,15 +5,19 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Router } from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
 import type { Logger } from '../config/logger.js';
+import type { Authenticator } from '../auth/authenticator.js';
+import type { Caller } from '../auth/caller.js';
 import type { GraphqlContext } from '../graphql/graphql-context.js';
+import { toGraphQLError } from '../graphql/graphql-errors.js';
+import { errorMiddleware } from './error.middleware.js';
+import { startGraphqlWs } from './graphql-ws.server.js';
 
 export interface HttpServerDeps {
   schema: GraphQLSchema;
-  /** Builds a fresh context per operation (per-request loaders). */
-  context: () => GraphqlContext;
+  authenticator: Authenticator;
+  /** Builds a fresh context per operation (per-request loaders) for its caller. */
+  context: (caller: Caller) => GraphqlContext;
   routes: Array<{ path: string; router: Router }>;
   logger: Logger;
 }
@@ -37,12 +41,18 @@ function maskUnknown(logger: Logger) {
 /** One HTTP server: GraphQL over POST and graphql-ws on `/graphql`, plus the plain routes. */
 export async function startHttpServer(
   deps: HttpServerDeps,
-  port: number,
+  { port, host }: { port: number; host: string },
 ): Promise<RunningHttpServer> {
+  const callerOf = (req: { headers: { authorization?: string } }): Caller => {
+    try {
+      return deps.authenticator.authenticate(req.headers.authorization).caller;
+    } catch (error) {
+      throw toGraphQLError(error);
+    }
+  };
   const app = express();
   const server = createServer(app);
-  const wss = new WebSocketServer({ server, path: '/graphql' });
-  const ws = useServer({ schema: deps.schema, context: () => deps.context() }, wss);
+  const ws = startGraphqlWs(server, deps);
   const disposeWs: ApolloServerPlugin = {
     async serverWillStart() {
       return { drainServer: async () => ws.dispose() };
@@ -57,15 +67,16 @@ export async function startHttpServer(
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => deps.context() }),
+    expressMiddleware(apollo, { context: async ({ req }) => deps.context(callerOf(req)) }),
   );
   for (const { path, router } of deps.routes) app.use(path, router);
+  app.use(errorMiddleware(deps.logger));
 
-  await new Promise<void>((resolve) => server.listen(port, '0.0.0.0', resolve));
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const { port: bound } = server.address() as AddressInfo;
   return {
     server,
-    url: `http://127.0.0.1:${bound}`,
+    url: `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${bound}`,
     close: () => apollo.stop(),
   };
 }

@@ -1,4 +1,8 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
+import { access } from '../auth/access.policy.js';
+import { bearerOf, type Authenticator } from '../auth/authenticator.js';
+import { LOCAL_OPERATOR } from '../auth/caller.js';
+import { callerOf, requireCaller } from './caller.middleware.js';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { EventBus } from '../run-events/event-bus.js';
 import type { GraphApiMetrics } from '../instagram/index.js';
@@ -51,9 +55,15 @@ export class ServiceMetrics {
     this.unsubscribe?.();
   }
 
-  routes(): Router {
+  /** `/metrics` for an admin, or for a scraper presenting `METRICS_TOKEN` as its bearer token. */
+  routes(authenticator: Authenticator, metricsToken: string | undefined): Router {
     const router = Router();
-    router.get('/metrics', async (_req, res) => {
+    const scraper = (req: Request) =>
+      metricsToken !== undefined && bearerOf(req.headers.authorization) === metricsToken
+        ? LOCAL_OPERATOR
+        : undefined;
+    router.get('/metrics', requireCaller(authenticator, scraper), async (_req, res) => {
+      access.assertAdmin(callerOf(res), 'read metrics');
       res.type(this.registry.contentType).send(await this.registry.metrics());
     });
     return router;

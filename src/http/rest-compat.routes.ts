@@ -2,17 +2,12 @@ import { Router, type Request, type Response } from 'express';
 import { DateTime } from 'luxon';
 import type { RunQueries } from '../runs/run.queries.js';
 import type { RunLauncher } from '../runs/run-launcher.js';
-import { AppError, type AppErrorCode } from '../errors/app.error.js';
+import { access } from '../auth/access.policy.js';
+import type { Authenticator } from '../auth/authenticator.js';
+import type { Caller } from '../auth/caller.js';
+import { AppError } from '../errors/app.error.js';
+import { callerOf, requireCaller } from './caller.middleware.js';
 import type { RunLaunch } from '../runs/run.vocabulary.js';
-
-const STATUS_OF: Record<AppErrorCode, number> = {
-  BAD_USER_INPUT: 400,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  QUEUE_FULL: 429,
-  FORBIDDEN: 403,
-  UNAUTHENTICATED: 401,
-};
 
 /** The old service's "2024-01-15 14:30:00", in SYNC_TIMEZONE. */
 const oldTime = (date: Date | null, zone: string): string | null =>
@@ -36,6 +31,7 @@ export function restCompatRoutes(deps: {
   launcher: RunLauncher;
   queries: RunQueries;
   timezone: string;
+  authenticator: Authenticator;
 }): Router {
   const router = Router();
   const startAnswer = (launch: RunLaunch) => ({
@@ -51,40 +47,38 @@ export function restCompatRoutes(deps: {
       deduplicated: launch.deduplicated,
     },
   });
+  // Express 5 hands a rejected handler to the error middleware, which answers in this shape.
   const handle =
-    (work: (req: Request) => Promise<unknown>) => async (req: Request, res: Response) => {
-      try {
-        res.json(await work(req));
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        res.status(STATUS_OF[error.code]).json({
-          success: false,
-          error: { code: error.code, message: error.message, field: error.field ?? null },
-        });
-      }
+    (work: (req: Request, caller: Caller) => Promise<unknown>) =>
+    async (req: Request, res: Response) => {
+      res.json(await work(req, callerOf(res)));
     };
   const months = (req: Request) =>
     wholeNumber(req.params.months, 'months', 'a whole number from 1 to 12');
   const userNo = (req: Request) =>
     wholeNumber(req.params.userNo, 'userNo', 'a positive whole number');
 
+  const start = (caller: Caller, input: { userNo?: number; months?: number }) => {
+    access.assertMayTarget(caller, input.userNo ?? null);
+    return deps.launcher.start(input).then(startAnswer);
+  };
+
+  router.use(requireCaller(deps.authenticator));
   router.post(
     '/sync',
-    handle(async () => startAnswer(await deps.launcher.start({}))),
+    handle((_req, caller) => start(caller, {})),
   );
   router.post(
     '/sync/user/:userNo',
-    handle(async (req) => startAnswer(await deps.launcher.start({ userNo: userNo(req) }))),
+    handle((req, caller) => start(caller, { userNo: userNo(req) })),
   );
   router.post(
     '/sync/months/:months',
-    handle(async (req) => startAnswer(await deps.launcher.start({ months: months(req) }))),
+    handle((req, caller) => start(caller, { months: months(req) })),
   );
   router.post(
     '/sync/user/:userNo/months/:months',
-    handle(async (req) =>
-      startAnswer(await deps.launcher.start({ userNo: userNo(req), months: months(req) })),
-    ),
+    handle((req, caller) => start(caller, { userNo: userNo(req), months: months(req) })),
   );
   router.get(
     '/status',

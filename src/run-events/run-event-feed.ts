@@ -1,9 +1,18 @@
 import type { RunEventRepository } from './run-event.repository.js';
 import type { RunRepository } from '../runs/store/run.repository.js';
 import { AppError } from '../errors/app.error.js';
-import type { RunEvent } from '../runs/run.vocabulary.js';
+import type { RunEvent, RunRecord } from '../runs/run.vocabulary.js';
 import type { EventBus } from './event-bus.js';
 import { RunEventStream } from './run-event-stream.js';
+
+/** What a subscriber may follow; the API layer builds it from the caller's rights. */
+export interface EventViewer {
+  /** Throws when the subscriber may not follow every run's events. */
+  assertMayFollowAll(): void;
+  /** Throws when the subscriber may not follow this run. */
+  assertMayFollow(run: Pick<RunRecord, 'id' | 'targetUserNo'>): void;
+  maySee(event: RunEvent): boolean;
+}
 
 /** Opens event streams for subscribers, refusing what cannot be honoured. */
 export class RunEventFeed {
@@ -13,10 +22,10 @@ export class RunEventFeed {
     private readonly bus: EventBus,
   ) {}
 
-  async open(args: {
-    executionId?: string | null;
-    afterSeq?: number | null;
-  }): Promise<AsyncIterableIterator<RunEvent>> {
+  async open(
+    args: { executionId?: string | null; afterSeq?: number | null },
+    viewer: EventViewer,
+  ): Promise<AsyncIterableIterator<RunEvent>> {
     const executionId = args.executionId ?? null;
     const afterSeq = args.afterSeq ?? null;
     if (afterSeq !== null && (!Number.isInteger(afterSeq) || afterSeq < 0)) {
@@ -33,10 +42,21 @@ export class RunEventFeed {
           'afterSeq needs an executionId (seq numbers are per run)',
           'afterSeq',
         );
-      return new RunEventStream(this.store, this.bus, { executionId: null, afterSeq: null });
+      viewer.assertMayFollowAll();
+      return new RunEventStream(this.store, this.bus, {
+        executionId: null,
+        afterSeq: null,
+        maySee: viewer.maySee,
+      });
     }
-    if (!(await this.runs.findRun(executionId)))
+    const run = await this.runs.findRun(executionId);
+    if (!run)
       throw new AppError('NOT_FOUND', `execution ${executionId} does not exist`, 'executionId');
-    return new RunEventStream(this.store, this.bus, { executionId, afterSeq });
+    viewer.assertMayFollow(run);
+    return new RunEventStream(this.store, this.bus, {
+      executionId,
+      afterSeq,
+      maySee: viewer.maySee,
+    });
   }
 }

@@ -9,6 +9,8 @@ export interface StreamOptions {
   afterSeq: number | null;
   /** How often a quiet stream of one run re-reads the store (default 1 s). */
   storePollMs?: number;
+  /** Events the subscriber may not see are skipped (still counted for order and the end). */
+  maySee?: (event: RunEvent) => boolean;
 }
 
 /**
@@ -71,8 +73,10 @@ export class RunEventStream implements AsyncIterableIterator<RunEvent> {
   }
 
   private deliver(event: RunEvent): boolean {
-    this.out.push(event);
-    this.wakeReader?.();
+    if (this.options.maySee?.(event) ?? true) {
+      this.out.push(event);
+      this.wakeReader?.();
+    }
     return this.options.executionId !== null && FINAL_EVENT_TYPES.includes(event.type);
   }
 

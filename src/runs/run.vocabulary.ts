@@ -122,6 +122,8 @@ export interface RunFilter {
   after?: string | null;
   status?: RunStatus | null;
   userNo?: number | null;
+  /** With `userNo`: all-accounts runs too (the runs that include that account). */
+  includingAllAccounts?: boolean;
 }
 
 /** `months` of a start: 1 to 12 (the old service's range). */

@@ -21,10 +21,10 @@ export interface TestService {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GqlResult<T>>;
-  /** A graphql-ws client on the service (closed by `stop`). */
-  ws(): Client;
-  /** Connects every account of the fake as userNo 1, 2, 3, … */
-  connectAll(): Promise<void>;
+  /** A graphql-ws client on the service (closed by `stop`), sending `connectionParams`. */
+  ws(connectionParams?: Record<string, unknown>): Client;
+  /** Connects every account of the fake as userNo 1, 2, 3, … (as `headers` say who asks). */
+  connectAll(headers?: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -86,16 +86,17 @@ export async function startTestService(options: ServiceOptions): Promise<TestSer
     app,
     url,
     gql,
-    ws() {
+    ws(connectionParams) {
       const client = createClient({
         url: `${url.replace('http', 'ws')}/graphql`,
         webSocketImpl: WebSocket,
         retryAttempts: 0,
+        connectionParams,
       });
       clients.push(client);
       return client;
     },
-    async connectAll() {
+    async connectAll(headers = {}) {
       for (const [index, account] of fake.data.accounts.entries()) {
         const result = await gql(
           'mutation($input: ConnectInstagramAccountInput!) { connectInstagramAccount(input: $input) { userNo } }',
@@ -106,6 +107,7 @@ export async function startTestService(options: ServiceOptions): Promise<TestSer
               accessToken: account.accessToken,
             },
           },
+          headers,
         );
         if (result.errors) throw new Error(JSON.stringify(result.errors));
       }

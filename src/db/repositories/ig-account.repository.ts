@@ -105,6 +105,15 @@ export class IgAccountRepository {
     return changed > 0;
   }
 
+  /** Forgets the token of `userNo` and marks it disconnected; false when there is no account. */
+  async disconnect(userNo: number, options: QueryOptions = {}): Promise<boolean> {
+    const [changed] = await this.accounts.update(
+      { accessTokenCiphertext: '', status: 'disconnected', tokenExpiresAt: null },
+      { where: { userNo }, transaction: options.transaction },
+    );
+    return changed > 0;
+  }
+
   /** Replaces the token of `userNo` after a refresh; false when there is no such account. */
   async updateToken(
     userNo: number,

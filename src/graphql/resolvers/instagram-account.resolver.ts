@@ -14,6 +14,8 @@ import {
   Root,
 } from 'type-graphql';
 import type { ConnectedAccounts } from '../../accounts/connected-accounts.js';
+import { access } from '../../auth/access.policy.js';
+import { isAdmin } from '../../auth/caller.js';
 import type { SyncedDataReader } from '../../sync/synced-data.reader.js';
 import type { GraphqlContext } from '../graphql-context.js';
 import { guarded } from '../graphql-errors.js';
@@ -50,6 +52,16 @@ class MediaArgs {
 }
 
 @ArgsType()
+class DisconnectArgs {
+  @Field(() => Int) userNo!: number;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Also delete the synced profile, media, comments and insights. Default false.',
+  })
+  purgeData?: boolean | null;
+}
+
+@ArgsType()
 class InsightArgs {
   @Field(() => [String], { nullable: true, description: 'Metric names; all when omitted.' })
   metrics?: string[] | null;
@@ -70,13 +82,37 @@ export class InstagramAccountResolver {
   })
   connectInstagramAccount(
     @Arg('input', () => ConnectInstagramAccountInput) input: ConnectInstagramAccountInput,
+    @Ctx() { caller }: GraphqlContext,
   ): Promise<InstagramAccountType> {
-    return guarded(() => this.accounts.connect(input));
+    return guarded(() => {
+      access.assertMayTarget(caller, input.userNo);
+      return this.accounts.connect({ ...input, mayRebind: isAdmin(caller) });
+    });
+  }
+
+  @Mutation(() => InstagramAccountType, {
+    description:
+      'Deletes the stored token (later runs skip the account); purgeData also deletes its synced rows.',
+  })
+  disconnectInstagramAccount(
+    @Args(() => DisconnectArgs) { userNo, purgeData }: DisconnectArgs,
+    @Ctx() { caller }: GraphqlContext,
+  ): Promise<InstagramAccountType> {
+    return guarded(() => {
+      access.assertMayTarget(caller, userNo);
+      return this.accounts.disconnect(userNo, purgeData ?? false);
+    });
   }
 
   @Query(() => InstagramAccountType, { nullable: true })
-  instagramAccount(@Arg('userNo', () => Int) userNo: number): Promise<InstagramAccountType | null> {
-    return guarded(() => this.reads.findAccount(userNo));
+  instagramAccount(
+    @Arg('userNo', () => Int) userNo: number,
+    @Ctx() { caller }: GraphqlContext,
+  ): Promise<InstagramAccountType | null> {
+    return guarded(() => {
+      access.assertMayTarget(caller, userNo);
+      return this.reads.findAccount(userNo);
+    });
   }
 
   @FieldResolver(() => ProfileType, { nullable: true })

@@ -1,4 +1,5 @@
 import { Args, Resolver, Root, Subscription } from 'type-graphql';
+import { viewerOf } from '../../auth/access.policy.js';
 import type { RunEvent } from '../../runs/run.vocabulary.js';
 import type { GraphqlContext } from '../graphql-context.js';
 import { toGraphQLError } from '../graphql-errors.js';
@@ -13,9 +14,11 @@ export class RunProgressResolver {
       "A run's events (replayed after afterSeq, then live; completes after the final event), or every run's live events without executionId.",
     // subscribe runs outside the resolver instance: the feed comes through the context.
     subscribe: ({ args, context }) =>
-      (context as GraphqlContext).feed.open(args as BatchProgressArgs).catch((error: unknown) => {
-        throw toGraphQLError(error);
-      }),
+      (context as GraphqlContext).feed
+        .open(args as BatchProgressArgs, viewerOf((context as GraphqlContext).caller))
+        .catch((error: unknown) => {
+          throw toGraphQLError(error);
+        }),
   })
   batchProgress(
     @Root() event: RunEvent,

@@ -1,6 +1,8 @@
-import { Arg, Args, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { access } from '../../auth/access.policy.js';
 import type { RunQueries } from '../../runs/run.queries.js';
 import type { RunLauncher } from '../../runs/run-launcher.js';
+import type { GraphqlContext } from '../graphql-context.js';
 import { guarded } from '../graphql-errors.js';
 import { BatchExecutionsArgs, StartSyncArgs } from '../types/run.args.js';
 import { StatusOverviewType, RunLaunchType, RunConnection, RunType } from '../types/run.type.js';
@@ -19,22 +21,38 @@ export class RunResolver {
   })
   startInstagramSync(
     @Args(() => StartSyncArgs) { userNo, months }: StartSyncArgs,
+    @Ctx() { caller }: GraphqlContext,
   ): Promise<RunLaunchType> {
-    return guarded(() => this.launcher.start({ userNo, months, executionType: 'manual_async' }));
+    return guarded(() => {
+      access.assertMayTarget(caller, userNo ?? null);
+      return this.launcher.start({ userNo, months, executionType: 'manual_async' });
+    });
   }
 
   @Mutation(() => RunType, {
     description: 'Cancels a queued run at once, or a running one between pages.',
   })
-  cancelInstagramSync(@Arg('executionId', () => ID) executionId: string): Promise<RunType> {
-    return guarded(() => this.launcher.cancel(executionId));
+  cancelInstagramSync(
+    @Arg('executionId', () => ID) executionId: string,
+    @Ctx() { caller }: GraphqlContext,
+  ): Promise<RunType> {
+    return guarded(async () => {
+      access.assertMayChange(caller, await this.queries.getRun(executionId));
+      return access.visibleRun(caller, await this.launcher.cancel(executionId));
+    });
   }
 
   @Mutation(() => RunLaunchType, {
     description: 'Restarts a FAILED or COMPLETED_WITH_ERRORS run from its first unfinished step.',
   })
-  restartInstagramSync(@Arg('executionId', () => ID) executionId: string): Promise<RunLaunchType> {
-    return guarded(() => this.launcher.restart(executionId));
+  restartInstagramSync(
+    @Arg('executionId', () => ID) executionId: string,
+    @Ctx() { caller }: GraphqlContext,
+  ): Promise<RunLaunchType> {
+    return guarded(async () => {
+      access.assertMayChange(caller, await this.queries.getRun(executionId));
+      return this.launcher.restart(executionId);
+    });
   }
 
   @Query(() => StatusOverviewType)
@@ -43,19 +61,37 @@ export class RunResolver {
   }
 
   @Query(() => RunType)
-  batchExecution(@Arg('id', () => ID) id: string): Promise<RunType> {
-    return guarded(() => this.queries.getRun(id));
+  batchExecution(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { caller }: GraphqlContext,
+  ): Promise<RunType> {
+    return guarded(async () => {
+      const run = await this.queries.getRun(id);
+      access.assertMayRead(caller, run);
+      return access.visibleRun(caller, run);
+    });
   }
 
   @Query(() => RunConnection, { description: 'Runs, newest first.' })
   async batchExecutions(
     @Args(() => BatchExecutionsArgs) { first, after, status, userNo }: BatchExecutionsArgs,
+    @Ctx() { caller }: GraphqlContext,
   ): Promise<RunConnection> {
-    const page = await guarded(() =>
-      this.queries.listRuns({ first: first ?? undefined, after, status, userNo }),
-    );
+    const page = await guarded(() => {
+      if (caller.role === 'admin')
+        return this.queries.listRuns({ first: first ?? undefined, after, status, userNo });
+      // A user lists the runs that include its account: its own and all-accounts runs.
+      if (userNo != null) access.assertMayTarget(caller, userNo);
+      return this.queries.listRuns({
+        first: first ?? undefined,
+        after,
+        status,
+        userNo: caller.userNo,
+        includingAllAccounts: true,
+      });
+    });
     return {
-      edges: page.runs.map((run) => ({ cursor: run.id, node: run })),
+      edges: page.runs.map((run) => ({ cursor: run.id, node: access.visibleRun(caller, run) })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
     };
   }

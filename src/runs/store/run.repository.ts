@@ -118,7 +118,11 @@ export class RunRepository {
     const first = filter.first ?? 20;
     const where: Record<string | symbol, unknown> = {};
     if (filter.status) where.status = filter.status;
-    if (filter.userNo !== undefined && filter.userNo !== null) where.targetUserNo = filter.userNo;
+    if (filter.userNo !== undefined && filter.userNo !== null) {
+      where.targetUserNo = filter.includingAllAccounts
+        ? { [Op.or]: [filter.userNo, null] }
+        : filter.userNo;
+    }
     if (filter.after) where.id = { [Op.lt]: Number(filter.after) };
     const rows = await this.m.SyncRun.findAll({
       where,

@@ -71,4 +71,27 @@ describe('configuration', () => {
       /DATABASE_URL=.*sqlite: or mysql:\/\//,
     );
   });
+
+  it('never quotes a secret in a refusal', () => {
+    const shortSecret = 'short-but-secret-value';
+    let message = '';
+    try {
+      loadConfig({ AUTH_JWT_SECRET: shortSecret, TOKEN_ENCRYPTION_KEY: 'not-a-key-secret' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/AUTH_JWT_SECRET=<hidden>: must be at least 32 bytes/);
+    expect(message).toMatch(/TOKEN_ENCRYPTION_KEY=<hidden>/);
+    expect(message).not.toContain(shortSecret);
+    expect(message).not.toContain('not-a-key-secret');
+  });
+
+  it('stays on loopback without a JWT secret unless told that is intended', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(
+      /HOST="0.0.0.0": listening beyond 127.0.0.1 needs AUTH_JWT_SECRET/,
+    );
+    expect(loadConfig({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED: 'true' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ AUTH_JWT_SECRET: 'x'.repeat(32) }).host).toBe('0.0.0.0');
+  });
 });
