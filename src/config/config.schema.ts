@@ -47,7 +47,7 @@ export const settings = {
     schema: z.enum(['development', 'test', 'production']).default('development'),
   },
   PORT: {
-    doc: 'HTTP port for GraphQL, REST, health and metrics.',
+    doc: 'HTTP port for GraphQL, REST, health and metrics (0 = any free port).',
     schema: intIn(0, 65535).default(4000),
   },
   ROLE: {
@@ -82,11 +82,11 @@ export const settings = {
       .default('v25.0'),
   },
   IG_HTTP_TIMEOUT_MS: {
-    doc: 'Timeout of one Graph API request, in milliseconds.',
+    doc: 'Timeout of one Graph API request, in milliseconds (100–300000).',
     schema: intIn(100, 300_000).default(30_000),
   },
   IG_MAX_RETRIES: {
-    doc: 'Retries of a transient or throttled Graph API call before the account fails.',
+    doc: 'Retries of a transient or throttled Graph API call before the account fails (0–10).',
     schema: intIn(0, 10).default(5),
   },
   TOKEN_ENCRYPTION_KEY: {
@@ -110,7 +110,8 @@ export const settings = {
       .optional(),
   },
   HOST: {
-    doc: 'Interface to listen on. Default 0.0.0.0 with AUTH_JWT_SECRET, else 127.0.0.1 only.',
+    doc: 'Interface to listen on; beyond loopback only with AUTH_JWT_SECRET (or ALLOW_UNAUTHENTICATED).',
+    shownDefault: '`127.0.0.1` (`0.0.0.0` with `AUTH_JWT_SECRET`)',
     schema: z
       .string()
       .regex(/^[\w.:-]+$/, { error: 'must be a host name or IP address' })
@@ -142,13 +143,16 @@ export const settings = {
       .refine(isTimeZone, { error: 'must be an IANA time zone such as Asia/Seoul' })
       .default('Asia/Seoul'),
   },
-  SYNC_CONCURRENCY: { doc: 'Runs executing at once per worker.', schema: intIn(1, 10).default(5) },
+  SYNC_CONCURRENCY: {
+    doc: 'Runs executing at once per worker (1–10).',
+    schema: intIn(1, 10).default(5),
+  },
   SYNC_MAX_CONCURRENCY: {
-    doc: 'Upper bound of SYNC_CONCURRENCY.',
+    doc: 'Upper bound of SYNC_CONCURRENCY (1–100).',
     schema: intIn(1, 100).default(10),
   },
   SYNC_QUEUE_CAPACITY: {
-    doc: 'Runs that may wait; the next start is refused with QUEUE_FULL.',
+    doc: 'Runs that may wait (0–1000); the next start is refused with QUEUE_FULL.',
     schema: intIn(0, 1000).default(25),
   },
   LOG_LEVEL: {
