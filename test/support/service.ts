@@ -10,6 +10,7 @@ import { startApp, type App, type AppOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { Engine } from '../../src/db/connection.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
+import { TEST_JWT_SECRET, tokens } from './tokens.js';
 
 export interface TestService {
   db: TestDatabase;
@@ -159,4 +160,15 @@ export function collectEvents(
       },
     );
   });
+}
+
+/** The service with authentication on (TEST_JWT_SECRET), its fake's 2 accounts connected by an admin. */
+export async function startAuthenticatedService(engine: Engine): Promise<TestService> {
+  const service = await startTestService({
+    engine,
+    fake: { accounts: 2, media: 4, comments: 2 },
+    env: { AUTH_JWT_SECRET: TEST_JWT_SECRET },
+  });
+  await service.connectAll({ authorization: `Bearer ${tokens.admin()}` });
+  return service;
 }

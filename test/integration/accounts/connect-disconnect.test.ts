@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { QueryTypes } from 'sequelize';
 import { TEST_ENGINES } from '../../support/databases.js';
-import { collectEvents, startTestService, type TestService } from '../../support/service.js';
-import { TEST_JWT_SECRET, tokens } from '../../support/tokens.js';
+import {
+  collectEvents,
+  startAuthenticatedService,
+  type TestService,
+} from '../../support/service.js';
+import { tokens } from '../../support/tokens.js';
 
 const CONNECT = `mutation($i: ConnectInstagramAccountInput!) { connectInstagramAccount(input: $i) { userNo igUserId } }`;
 const DISCONNECT = `mutation($u: Int!, $p: Boolean) { disconnectInstagramAccount(userNo: $u, purgeData: $p) { userNo status } }`;
@@ -20,12 +24,7 @@ describe.each(TEST_ENGINES)('connecting and disconnecting accounts on %s', (engi
   };
 
   beforeAll(async () => {
-    service = await startTestService({
-      engine,
-      fake: { accounts: 2, media: 4, comments: 2 },
-      env: { AUTH_JWT_SECRET: TEST_JWT_SECRET },
-    });
-    await service.connectAll(admin);
+    service = await startAuthenticatedService(engine);
     const all = await service.gql<{ startInstagramSync: { executionId: string } }>(
       'mutation { startInstagramSync(months: 1) { executionId } }',
       {},

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { TEST_ENGINES } from '../../support/databases.js';
-import { collectEvents, startTestService, type TestService } from '../../support/service.js';
-import { TEST_JWT_SECRET, tokens } from '../../support/tokens.js';
+import {
+  collectEvents,
+  startAuthenticatedService,
+  type TestService,
+} from '../../support/service.js';
+import { tokens } from '../../support/tokens.js';
 
 const RUN = `query($id: ID!) { batchExecution(id: $id) { status steps { name failures { userNo error } } } }`;
 const RUNS = `{ batchExecutions { edges { node { id targetUserNo } } } }`;
@@ -18,12 +22,7 @@ describe.each(TEST_ENGINES)('what a user sees of an all-accounts run on %s', (en
   const user1 = { authorization: `Bearer ${tokens.user(1)}` };
 
   beforeAll(async () => {
-    service = await startTestService({
-      engine,
-      fake: { accounts: 2, media: 4, comments: 2 },
-      env: { AUTH_JWT_SECRET: TEST_JWT_SECRET },
-    });
-    await service.connectAll(admin);
+    service = await startAuthenticatedService(engine);
     // Account 2's token dies: its failure belongs to user 2 alone.
     service.fake.mutate.revokeToken(service.fake.data.accounts[1]!.igUserId);
     const own = await service.gql<{ startInstagramSync: { executionId: string } }>(
