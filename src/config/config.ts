@@ -59,6 +59,14 @@ function shown(name: string, input: Record<string, string | undefined>): string 
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
+/** Checked on the raw input, so a refusal lists them beside every malformed value. */
+function missingForProduction(input: Record<string, string | undefined>): string[] {
+  if (input.NODE_ENV !== 'production') return [];
+  return (['AUTH_JWT_SECRET', 'TOKEN_ENCRYPTION_KEY'] as const)
+    .filter((name) => !input[name])
+    .map((name) => `${name}: required when NODE_ENV=production`);
+}
+
 /** Reads and validates every setting; throws ConfigError listing all problems at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const input = Object.fromEntries(
@@ -66,12 +74,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   );
   const parsed = envSchema.safeParse(input);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map(
+    throw new ConfigError([
+      ...parsed.error.issues.map(
         (issue) =>
           `${String(issue.path[0])}=${shown(String(issue.path[0]), input)}: ${issue.message}`,
       ),
-    );
+      ...missingForProduction(input),
+    ]);
   }
   const raw = parsed.data;
   const problems: string[] = [];
@@ -80,11 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `SYNC_CONCURRENCY=${raw.SYNC_CONCURRENCY}: must not exceed SYNC_MAX_CONCURRENCY (${raw.SYNC_MAX_CONCURRENCY})`,
     );
   }
-  if (raw.NODE_ENV === 'production') {
-    if (!raw.AUTH_JWT_SECRET) problems.push('AUTH_JWT_SECRET: required when NODE_ENV=production');
-    if (!raw.TOKEN_ENCRYPTION_KEY)
-      problems.push('TOKEN_ENCRYPTION_KEY: required when NODE_ENV=production');
-  }
+  problems.push(...missingForProduction(input));
   const host = raw.HOST ?? (raw.AUTH_JWT_SECRET ? '0.0.0.0' : '127.0.0.1');
   if (!raw.AUTH_JWT_SECRET && !LOOPBACK.has(host) && !raw.ALLOW_UNAUTHENTICATED) {
     problems.push(
