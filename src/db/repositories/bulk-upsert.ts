@@ -5,6 +5,7 @@ import {
   type Model,
   type ModelStatic,
 } from 'sequelize';
+import { retryingDeadlocks } from '../deadlock.retry.js';
 import type { QueryOptions } from './query-options.js';
 
 /** Rows per INSERT … ON CONFLICT/ON DUPLICATE KEY statement: well under MySQL's packet limit. */
@@ -42,12 +43,17 @@ export async function bulkUpsert<M extends Model>(
       });
     }
   };
-  if (options.transaction || unique.length <= UPSERT_CHUNK_SIZE) {
+  if (options.transaction) {
+    // The caller's transaction: a deadlock rolls it back whole, so the caller retries it.
     await writeChunks(options.transaction);
+  } else if (unique.length <= UPSERT_CHUNK_SIZE) {
+    await retryingDeadlocks(() => writeChunks(undefined));
   } else {
     const sequelize = model.sequelize;
     if (!sequelize) throw new Error(`model ${model.name} is not bound to a connection`);
-    await sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, writeChunks);
+    await retryingDeadlocks(() =>
+      sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, writeChunks),
+    );
   }
   return unique.length;
 }

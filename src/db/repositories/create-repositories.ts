@@ -1,4 +1,5 @@
 import { Transaction } from 'sequelize';
+import { retryingDeadlocks } from '../deadlock.retry.js';
 import type { DbModels } from '../models/define-models.js';
 import { IgAccountInsightRepository } from './ig-account-insight.repository.js';
 import { IgAccountRepository } from './ig-account.repository.js';
@@ -22,7 +23,8 @@ export interface SyncedDataRepositories {
    * Runs `work` as one unit: every repository call given the `options` it receives commits or
    * rolls back together (one page of media and its comments). IMMEDIATE on SQLite, so the
    * write lock is taken at BEGIN rather than failing with SQLITE_BUSY mid-way. Inside `work`,
-   * pass the options to every call: on SQLite a call outside would wait for this lock.
+   * pass the options to every call: on SQLite a call outside would wait for this lock. A
+   * deadlock victim on MySQL runs again, so `work` must be safe to repeat (upserts are).
    */
   inTransaction<T>(work: (options: QueryOptions) => Promise<T>): Promise<T>;
 }
@@ -38,8 +40,10 @@ export function createRepositories(models: DbModels): SyncedDataRepositories {
     accountInsights: new IgAccountInsightRepository(models),
     mediaInsights: new IgMediaInsightRepository(models),
     inTransaction: (work) =>
-      models.sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, (transaction) =>
-        work({ transaction }),
+      retryingDeadlocks(() =>
+        models.sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, (transaction) =>
+          work({ transaction }),
+        ),
       ),
   };
 }
