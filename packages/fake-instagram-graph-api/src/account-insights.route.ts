@@ -1,6 +1,6 @@
 /**
  * `GET /{ig-user-id}/insights`: time series (`values[{value, end_time}]`, one per day
- * bucket whose start lies in [since, until), `end_time` at 07:00 UTC) or `total_value`
+ * bucket whose start lies in [since, until), `end_time` at the next Pacific midnight) or `total_value`
  * (one total for the window). Days not measured yet are left out; when nothing in the
  * window is measured, `data` is empty — the way the API shows "not yet processed".
  */

@@ -112,13 +112,14 @@ export function planAccountInsights(query: Map<string, string>, nowMs: number): 
   if (untilMs - sinceMs > MAX_WINDOW_MS) {
     throw invalidParameter('There cannot be more than 30 days (2592000 s) between since and until');
   }
-  const today = bucketStart(bucketDayOf(nowMs));
-  if (sinceMs < today - HISTORY_DAYS * DAY_MS) {
+  const todayDay = bucketDayOf(nowMs);
+  // Pacific days: 30 of them span 30 × 24 h ± 1 h when a daylight-saving change lies between.
+  if (sinceMs < bucketStart(todayDay - HISTORY_DAYS)) {
     throw invalidParameter(
       'since param is not valid. Metrics data is available for the last 2 years',
     );
   }
-  if (metrics.includes('follower_count') && sinceMs < today - 30 * DAY_MS) {
+  if (metrics.includes('follower_count') && sinceMs < bucketStart(todayDay - 30)) {
     throw invalidParameter(
       '(follower_count) metric only supports querying data for the last 30 days excluding the current day',
     );

@@ -1,6 +1,6 @@
 /**
  * Account insight values: a pure function of (seed, account, metric, day), so any window
- * can be asked in any order and always gives the same numbers. Days are the API's −07:00
+ * can be asked in any order and always gives the same numbers. Days are the API's Pacific
  * day buckets (see graph-time.ts).
  */
 import { bucketStart, DAY_MS } from './graph-time.js';

@@ -133,7 +133,7 @@ export interface FakeDataset {
   findComment(commentId: string): FakeComment | undefined;
   /**
    * The daily value of an account metric for a day in the Graph API's day buckets
-   * (fixed UTC−07:00, so the bucket of `2025-06-01` ends at `2025-06-02T07:00:00+0000`).
+   * (Pacific days: the bucket of `2025-06-01` ends at `2025-06-02T07:00:00+0000`, of `2025-12-01` at `2025-12-02T08:00:00+0000`).
    * `null` = not yet measured at the fake's current time.
    */
   accountInsight(

@@ -1,11 +1,37 @@
 /**
  * Time as the Graph API speaks it. Timestamps look like `2019-04-05T07:56:32+0000`.
- * Insight day buckets end at 07:00 UTC ("periods ending on UTC−07:00"): the API uses a
- * fixed −07:00 offset, not Pacific daylight saving, so day N starts at N·24h + 7h UTC.
+ * Insight day buckets are Pacific days (America/Los_Angeles, with daylight saving): they end
+ * at 07:00 UTC in summer and 08:00 UTC in winter, as public API samples from January and
+ * March show, and the days of the March and November changes last 23 and 25 hours.
  */
 
 export const DAY_MS = 86_400_000;
-const BUCKET_OFFSET_MS = 7 * 3_600_000;
+const PACIFIC = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'America/Los_Angeles',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
+
+/** Pacific wall-clock time minus UTC at the instant `ms`: −7 h (PDT) or −8 h (PST). */
+function pacificOffsetMs(ms: number): number {
+  const at = Math.floor(ms / 1000) * 1000;
+  const part = (type: string) =>
+    Number(PACIFIC.formatToParts(at).find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+  return wall - at;
+}
 
 /** `2019-04-05T07:56:32+0000` */
 export function toGraphTime(ms: number): string {
@@ -16,14 +42,17 @@ export function fromGraphTime(text: string): number {
   return Date.parse(text.replace('+0000', 'Z'));
 }
 
-/** Day number (days since 1970-01-01 in the −07:00 calendar) of the bucket holding `ms`. */
+/** Day number (days since 1970-01-01 of the Pacific calendar) of the bucket holding `ms`. */
 export function bucketDayOf(ms: number): number {
-  return Math.floor((ms - BUCKET_OFFSET_MS) / DAY_MS);
+  return Math.floor((ms + pacificOffsetMs(ms)) / DAY_MS);
 }
 
-/** Start of the bucket of day `day`, in ms (07:00 UTC of that date). */
+/**
+ * Start of the bucket of day `day` (Pacific midnight of that date), in ms. The offset is read
+ * at 08:00 UTC of the date, Pacific 00:00 or 01:00: before either day's 02:00 change.
+ */
 export function bucketStart(day: number): number {
-  return day * DAY_MS + BUCKET_OFFSET_MS;
+  return day * DAY_MS - pacificOffsetMs(day * DAY_MS + 8 * 3_600_000);
 }
 
 export function dayToISO(day: number): string {

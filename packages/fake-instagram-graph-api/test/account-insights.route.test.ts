@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 afterAll(() => api.close());
 
-/** Unix seconds of the start of an API day bucket (07:00 UTC). */
+/** Unix seconds of the start of an API day bucket (Pacific midnight: 07:00 UTC in June). */
 const dayStart = (day: string): string => String(Date.parse(`${day}T07:00:00Z`) / 1000);
 const nextDay = (day: string): string =>
   new Date(Date.parse(day) + DAY_MS).toISOString().slice(0, 10);
@@ -35,7 +35,7 @@ const insights = (query: Record<string, string>) =>
   call<Page<Insight>>(api, `${account.igUserId}/insights`, { token: account.accessToken, query });
 
 describe('account insights', () => {
-  it('answers a daily series with end_time at 07:00 UTC, equal to the data set', async () => {
+  it('answers a daily series with end_time at Pacific midnight (07:00 UTC in June), equal to the data set', async () => {
     const reply = await insights({
       metric: 'reach,follower_count',
       period: 'day',

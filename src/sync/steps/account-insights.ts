@@ -4,11 +4,11 @@ import type { StepContext } from '../step.contract.js';
 import { chunked, mapBounded } from './bounded.js';
 import {
   addDays,
-  bucketStart,
   coveringWindows,
   dayOfEndTime,
   daysFrom,
   insightToday,
+  spanOf,
 } from './insight-days.js';
 import type { StepDeps } from './step-deps.js';
 import type { StepTally } from './step-tally.js';
@@ -109,8 +109,7 @@ async function fetchSeries(
   const insights = await deps.graph.getAccountInsights(context.account, {
     metrics,
     period: PERIOD,
-    since: bucketStart(days[0]!),
-    until: bucketStart(addDays(days.at(-1)!, 1)),
+    ...spanOf(days[0]!, days.at(-1)!),
   });
   const rows: AccountInsightRecord[] = [];
   let read = 0;
@@ -138,8 +137,7 @@ async function fetchTotals(
     metrics,
     period: PERIOD,
     metricType: 'total_value',
-    since: bucketStart(day),
-    until: bucketStart(addDays(day, 1)),
+    ...spanOf(day, day),
   });
   const rows = metrics.map((metric) => {
     const value = insights.find((i) => i.name === metric)?.total_value?.value;

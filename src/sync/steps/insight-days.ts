@@ -1,31 +1,36 @@
+import { DateTime } from 'luxon';
+
 /**
- * Instagram's insight days. Daily buckets end at 07:00 UTC ("periods ending on UTC−07:00",
- * Pacific midnight): a value whose `end_time` is `2025-06-02T07:00:00+0000` measures the day
- * `2025-06-01`. Days are stored under that label (`YYYY-MM-DD`), the day Instagram measured;
- * they cannot be re-cut into another time zone's days. A bucket ending at 08:00 UTC (Pacific
- * standard time) maps to the same day, since the day is taken 24 h before `end_time`.
+ * Instagram's insight days are Pacific days (America/Los_Angeles, daylight saving included):
+ * a daily bucket runs from Pacific midnight to the next, so it ends at 07:00 UTC in summer
+ * (`end_time` `2025-06-02T07:00:00+0000` measures `2025-06-01`) and at 08:00 UTC in winter,
+ * and the days of the March and November changes last 23 and 25 hours. Days are stored
+ * under that label (`YYYY-MM-DD`), the day Instagram measured; they cannot be re-cut into
+ * another time zone's days.
  */
+export const INSIGHT_ZONE = 'America/Los_Angeles';
 
 const DAY_MS = 86_400_000;
-const BUCKET_OFFSET_MS = 7 * 3_600_000;
 
 const toDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const dayMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
+const pacificDateOf = (ms: number): string =>
+  DateTime.fromMillis(ms, { zone: INSIGHT_ZONE }).toISODate()!;
 
 /** The bucket day `now` falls in: Instagram's "today", never complete yet. */
 export function insightToday(now: Date): string {
-  return toDay(now.getTime() - BUCKET_OFFSET_MS);
+  return pacificDateOf(now.getTime());
 }
 
-/** Where day `day`'s bucket starts (07:00 UTC of that date): the `since` that selects it. */
+/** Where day `day`'s bucket starts (Pacific midnight of that date): the `since` that selects it. */
 export function bucketStart(day: string): Date {
-  return new Date(dayMs(day) + BUCKET_OFFSET_MS);
+  return DateTime.fromISO(day, { zone: INSIGHT_ZONE }).startOf('day').toJSDate();
 }
 
-/** The day a time-series value measures, from its `end_time`. */
+/** The day a value measures, from its `end_time` (the Pacific midnight that ends it). */
 export function dayOfEndTime(endTime: string): string {
   const ms = Date.parse(endTime.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  return toDay(ms - DAY_MS);
+  return pacificDateOf(ms - 1);
 }
 
 export function addDays(day: string, days: number): string {
@@ -39,16 +44,26 @@ export function daysFrom(first: string, last: string): string[] {
   return days;
 }
 
+/** Since→until of the days `first` to `last`: from its first bucket start to the next day's. */
+export function spanOf(first: string, last: string): { since: Date; until: Date } {
+  return { since: bucketStart(first), until: bucketStart(addDays(last, 1)) };
+}
+
 /**
- * Windows of at most `maxDays` consecutive days covering all of `days` (sorted), as few as
- * possible: each starts at the first day not yet covered. One call per window, so a day already
- * final inside a window costs nothing extra.
+ * Windows of at most `maxDays` days whose since→until also lasts at most `maxDays` × 24 h
+ * (the API counts seconds: 30 Pacific days across the November change are 30 days and an
+ * hour), covering all of `days` (sorted) with as few as possible: each starts at the first
+ * day not yet covered. One call per window, so a final day inside a window costs nothing.
  */
 export function coveringWindows(days: readonly string[], maxDays: number): string[][] {
+  const fits = (first: string, last: string) => {
+    const { since, until } = spanOf(first, last);
+    return until.getTime() - since.getTime() <= maxDays * DAY_MS;
+  };
   const windows: string[][] = [];
   for (const day of days) {
     const current = windows.at(-1);
-    if (current && day <= addDays(current[0]!, maxDays - 1)) current.push(day);
+    if (current && fits(current[0]!, day)) current.push(day);
     else windows.push([day]);
   }
   return windows;

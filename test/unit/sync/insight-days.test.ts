@@ -6,22 +6,46 @@ import {
   dayOfEndTime,
   daysFrom,
   insightToday,
+  spanOf,
 } from '../../../src/sync/steps/insight-days.js';
 
 describe("Instagram's insight days", () => {
-  it('maps a value ending at 07:00 UTC to the day before, and one ending at 08:00 UTC (Pacific standard time) too', () => {
+  it('maps a bucket ending at Pacific midnight to the day it measured: 07:00 UTC in summer, 08:00 UTC in winter', () => {
     expect(dayOfEndTime('2025-06-02T07:00:00+0000')).toBe('2025-06-01');
-    expect(dayOfEndTime('2025-12-02T08:00:00+0000')).toBe('2025-12-01');
+    expect(dayOfEndTime('2026-01-16T08:00:00+0000')).toBe('2026-01-15');
+    expect(dayOfEndTime('2026-03-02T08:00:00+0000')).toBe('2026-03-01');
   });
 
-  it('asks for a day from 07:00 UTC of its date, the start of its bucket', () => {
+  it('asks for a day from its Pacific midnight: 07:00 UTC in summer, 08:00 UTC in winter', () => {
     expect(bucketStart('2025-06-01').toISOString()).toBe('2025-06-01T07:00:00.000Z');
-    expect(dayOfEndTime(bucketStart(addDays('2025-06-01', 1)).toISOString())).toBe('2025-06-01');
+    expect(bucketStart('2026-01-15').toISOString()).toBe('2026-01-15T08:00:00.000Z');
+    for (const day of ['2025-06-01', '2026-01-15', '2026-03-08', '2026-11-01'])
+      expect(dayOfEndTime(spanOf(day, day).until.toISOString())).toBe(day);
   });
 
-  it('takes today from the UTC−07:00 calendar, not from UTC', () => {
-    expect(insightToday(new Date('2026-11-21T06:59:59Z'))).toBe('2026-11-20');
-    expect(insightToday(new Date('2026-11-21T07:00:00Z'))).toBe('2026-11-21');
+  it('gives the days of the March and November changes 23 and 25 hours', () => {
+    const hours = (day: string) => {
+      const { since, until } = spanOf(day, day);
+      return (until.getTime() - since.getTime()) / 3_600_000;
+    };
+    expect(hours('2026-03-08')).toBe(23);
+    expect(hours('2026-11-01')).toBe(25);
+    expect(hours('2026-11-02')).toBe(24);
+    expect(spanOf('2026-03-08', '2026-03-08').until.toISOString()).toBe('2026-03-09T07:00:00.000Z');
+  });
+
+  it('takes today from the Pacific calendar, with its daylight saving, not from UTC', () => {
+    expect(insightToday(new Date('2026-11-21T07:59:59Z'))).toBe('2026-11-20');
+    expect(insightToday(new Date('2026-11-21T08:00:00Z'))).toBe('2026-11-21');
+    expect(insightToday(new Date('2026-07-21T06:59:59Z'))).toBe('2026-07-20');
+    expect(insightToday(new Date('2026-07-21T07:00:00Z'))).toBe('2026-07-21');
+  });
+
+  it('keeps a 30-day window within 30 × 24 h, so one that spans the November change gets a day less', () => {
+    expect(coveringWindows(daysFrom('2026-06-01', '2026-06-30'), 30)).toHaveLength(1);
+    const autumn = coveringWindows(daysFrom('2026-10-15', '2026-11-13'), 30);
+    expect(autumn.map((w) => w.length)).toEqual([29, 1]);
+    expect(coveringWindows(daysFrom('2026-03-01', '2026-03-30'), 30)).toHaveLength(1);
   });
 
   it('lists days across month and year ends, and none for a reversed range', () => {
