@@ -100,6 +100,8 @@ function totals(
         total_value: { breakdowns: total },
         ...describe(name, plan.period, account),
       });
+    } else if (name === 'follows_and_unfollows' && days.length > 0) {
+      out.push(followsAndUnfollows(subject, plan, days, account));
     } else if (TOTAL_VALUE_METRICS.has(name) && days.length > 0) {
       const value = windowTotal(subject, name, days);
       const split =
@@ -113,6 +115,31 @@ function totals(
     }
   }
   return out;
+}
+
+/**
+ * `follows_and_unfollows` has a value only split by `breakdown=follow_type` (FOLLOWER: follows,
+ * NON_FOLLOWER: unfollows); asked without it, the real API answers no `total_value` at all.
+ */
+function followsAndUnfollows(
+  subject: InsightSubject,
+  plan: InsightsPlan,
+  days: number[],
+  account: FakeAccount,
+): Json {
+  const entry = { name: 'follows_and_unfollows', period: plan.period };
+  const described = describe(entry.name, plan.period, account);
+  if (!plan.breakdown.includes('follow_type')) return { ...entry, ...described };
+  const result = (type: string, metric: string) => ({
+    dimension_values: [type],
+    value: windowTotal(subject, metric, days),
+  });
+  const split = [result('FOLLOWER', 'follows'), result('NON_FOLLOWER', 'unfollows')];
+  return {
+    ...entry,
+    total_value: { breakdowns: [{ dimension_keys: ['follow_type'], results: split }] },
+    ...described,
+  };
 }
 
 /** Time-series answers page by shifting since/until by the window length. */

@@ -46,6 +46,9 @@ export function dailyValue(s: InsightSubject, metric: string, day: number): numb
   const saves = Math.round(likes * 0.1 * f('saves'));
   const replies = Math.round(comments * 0.2 * f('replies'));
   const profileViews = Math.round(r * 0.05 * f('profile_views'));
+  // follows_and_unfollows split by follow_type: FOLLOWER (new follows), NON_FOLLOWER (unfollows).
+  const follows = Math.round(s.followers * 0.002 * f('follows_and_unfollows'));
+  const unfollows = Math.round(s.followers * 0.001 * unitHash(s.seed, 13, s.accountIndex, day));
   const values: Record<string, number> = {
     reach: r,
     views: Math.round(r * (1.5 + 1.5 * f('views'))),
@@ -59,7 +62,9 @@ export function dailyValue(s: InsightSubject, metric: string, day: number): numb
     profile_views: profileViews,
     website_clicks: Math.round(profileViews * 0.1 * f('website_clicks')),
     profile_links_taps: Math.round(profileViews * 0.15 * f('profile_links_taps')),
-    follows_and_unfollows: Math.round(s.followers * 0.002 * f('follows_and_unfollows')),
+    follows,
+    unfollows,
+    follows_and_unfollows: follows + unfollows,
     reposts: Math.round(shares * 0.3 * f('reposts')),
     follower_count: Math.round(s.followers * (0.0005 + 0.003 * f('follower_count'))),
   };

@@ -69,6 +69,33 @@ describe('account insights', () => {
     }
   });
 
+  it('answers follows_and_unfollows only split by follow_type: follows and unfollows', async () => {
+    const day = '2026-06-05';
+    const ask = (extra: Record<string, string>) =>
+      insights({
+        metric: 'follows_and_unfollows',
+        period: 'day',
+        metric_type: 'total_value',
+        since: dayStart(day),
+        until: dayStart(nextDay(day)),
+        ...extra,
+      });
+    const plain = (await ask({})).body.data[0];
+    expect(plain?.name).toBe('follows_and_unfollows');
+    expect(plain).not.toHaveProperty('total_value');
+    const split = (await ask({ breakdown: 'follow_type' })).body.data[0]?.total_value;
+    const truth = (metric: string) => api.data.accountInsight(account.igUserId, metric, 'day', day);
+    expect(split?.breakdowns).toEqual([
+      {
+        dimension_keys: ['follow_type'],
+        results: [
+          { dimension_values: ['FOLLOWER'], value: truth('follows') },
+          { dimension_values: ['NON_FOLLOWER'], value: truth('unfollows') },
+        ],
+      },
+    ]);
+  });
+
   it('answers one total per window for total_value metrics, with no values array', async () => {
     const oneDay = await insights({
       metric: 'views,likes,reach',

@@ -1,5 +1,5 @@
 import type { AccountInsightRecord } from '../../db/repositories/ig-account-insight.repository.js';
-import { MAX_INSIGHT_WINDOW_DAYS, type IgInsight } from '../../instagram/index.js';
+import { MAX_INSIGHT_WINDOW_DAYS } from '../../instagram/index.js';
 import type { StepContext } from '../step.contract.js';
 import { chunked, mapBounded } from './bounded.js';
 import {
@@ -10,6 +10,12 @@ import {
   insightToday,
   spanOf,
 } from './insight-days.js';
+import {
+  FOLLOW_TYPE_BREAKDOWN,
+  FOLLOWS_METRIC,
+  followsOf,
+  STORED_FOLLOW_METRICS,
+} from './follow-insights.js';
 import type { StepDeps } from './step-deps.js';
 import type { StepTally } from './step-tally.js';
 
@@ -52,7 +58,7 @@ export async function syncAccountInsights(
       await store(deps, context, tally, fetched);
     }
   }
-  const metrics = deps.options.totalValueMetrics;
+  const metrics = [...deps.options.totalValueMetrics, ...Object.values(STORED_FOLLOW_METRICS)];
   const totalDays = plan.days.filter((day) => metrics.some((m) => plan.needs(m, day)));
   for (const days of chunked(totalDays, deps.options.insightBatch)) {
     const fetched = await mapBounded(days, deps.options.insightConcurrency, (day) =>
@@ -126,6 +132,7 @@ async function fetchSeries(
   return { rows, read };
 }
 
+/** A day's `total_value` metrics in one call, and its follows/unfollows split in another. */
 async function fetchTotals(
   deps: StepDeps,
   context: StepContext,
@@ -133,16 +140,23 @@ async function fetchTotals(
   day: string,
 ): Promise<Fetched> {
   const metrics = deps.options.totalValueMetrics;
-  const insights: IgInsight[] = await deps.graph.getAccountInsights(context.account, {
-    metrics,
-    period: PERIOD,
-    metricType: 'total_value',
-    ...spanOf(day, day),
-  });
-  const rows = metrics.map((metric) => {
+  const ask = (query: { metrics: readonly string[]; breakdown?: string }) =>
+    deps.graph.getAccountInsights(context.account, {
+      ...query,
+      period: PERIOD,
+      metricType: 'total_value',
+      ...spanOf(day, day),
+    });
+  const [insights, follows] = await Promise.all([
+    ask({ metrics }),
+    ask({ metrics: [FOLLOWS_METRIC], breakdown: FOLLOW_TYPE_BREAKDOWN }),
+  ]);
+  const values: Record<string, number | null> = { ...followsOf(follows) };
+  for (const metric of metrics) {
     const value = insights.find((i) => i.name === metric)?.total_value?.value;
-    return row(plan, metric, day, typeof value === 'number' ? value : null);
-  });
+    values[metric] = typeof value === 'number' ? value : null;
+  }
+  const rows = Object.entries(values).map(([metric, value]) => row(plan, metric, day, value));
   return { rows, read: rows.filter((r) => r.value !== null).length };
 }
 

@@ -46,7 +46,9 @@ function expectedAccountInsights(
   return sortValues([
     ...days.map((d) => value('reach', d)),
     ...days.filter((d) => d >= day(-30, firstRunToday)).map((d) => value('follower_count', d)),
-    ...DEFAULT_TOTAL_VALUE_METRICS.flatMap((metric) => days.map((d) => value(metric, d))),
+    ...[...DEFAULT_TOTAL_VALUE_METRICS, 'follows', 'unfollows'].flatMap((metric) =>
+      days.map((d) => value(metric, d)),
+    ),
   ]);
 }
 
@@ -130,8 +132,9 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
 
     await h.run('insights');
 
-    // reach and follower_count share one call; one total_value call for each trailing day.
-    expect(insightCalls(h, account, from)).toHaveLength(4);
+    // reach and follower_count share one call; for each trailing day one total_value call,
+    // and one for follows_and_unfollows split by follow_type.
+    expect(insightCalls(h, account, from)).toHaveLength(7);
     expect(first).toBeGreaterThan(150);
     expect(await storedAccountInsights(db.repos, account.igUserId)).toEqual(accountValues);
     const again = (await db.repos.mediaInsights.findByMediaIds(ids)).map(
@@ -156,8 +159,9 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
     const asDays = totalDays.map((s) =>
       new Date(s * 1000 - 7 * 3_600_000).toISOString().slice(0, 10),
     );
-    expect(asDays.sort()).toEqual([day(-3), day(-2), day(-1), TODAY]);
-    expect(calls).toHaveLength(5);
+    const eachDay = [day(-3), day(-2), day(-1), TODAY];
+    expect(asDays.sort()).toEqual([...eachDay, ...eachDay].sort());
+    expect(calls).toHaveLength(9);
     const stored = await storedAccountInsights(db.repos, account.igUserId);
     expect(stored).toEqual(
       expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, day(1), TODAY),
