@@ -16,6 +16,7 @@ import {
   followsOf,
   STORED_FOLLOW_METRICS,
 } from './follow-insights.js';
+import { askWithoutRefused } from './refused-metrics.js';
 import type { StepDeps } from './step-deps.js';
 import type { StepTally } from './step-tally.js';
 
@@ -37,6 +38,8 @@ interface DayPlan {
   needs(metric: string, day: string): boolean;
   /** Older than the trailing window: Instagram will not change it any more. */
   isFinal(day: string): boolean;
+  /** Metrics Instagram refused for this account in this run: not asked again. */
+  refused: Set<string>;
 }
 
 /**
@@ -62,7 +65,7 @@ export async function syncAccountInsights(
   const totalDays = plan.days.filter((day) => metrics.some((m) => plan.needs(m, day)));
   for (const days of chunked(totalDays, deps.options.insightBatch)) {
     const fetched = await mapBounded(days, deps.options.insightConcurrency, (day) =>
-      fetchTotals(deps, context, plan, day),
+      fetchTotals(deps, context, plan, day, (metric) => refuse(context, plan, tally, metric)),
     );
     await store(deps, context, tally, fetched);
   }
@@ -87,6 +90,7 @@ async function planDays(deps: StepDeps, context: StepContext): Promise<DayPlan> 
     fetchedAt,
     needs: (metric, day) => day >= trailingFrom || !final.has(`${metric}|${PERIOD}|${day}`),
     isFinal: (day) => day < trailingFrom,
+    refused: new Set(),
   };
 }
 
@@ -138,26 +142,43 @@ async function fetchTotals(
   context: StepContext,
   plan: DayPlan,
   day: string,
+  onRefused: (metric: string) => void,
 ): Promise<Fetched> {
-  const metrics = deps.options.totalValueMetrics;
-  const ask = (query: { metrics: readonly string[]; breakdown?: string }) =>
-    deps.graph.getAccountInsights(context.account, {
-      ...query,
-      period: PERIOD,
-      metricType: 'total_value',
-      ...spanOf(day, day),
-    });
-  const [insights, follows] = await Promise.all([
-    ask({ metrics }),
-    ask({ metrics: [FOLLOWS_METRIC], breakdown: FOLLOW_TYPE_BREAKDOWN }),
+  const ask = (metrics: readonly string[], breakdown?: string) =>
+    askWithoutRefused(
+      metrics.filter((metric) => !plan.refused.has(metric)),
+      (asked) =>
+        deps.graph.getAccountInsights(context.account, {
+          metrics: asked,
+          breakdown,
+          period: PERIOD,
+          metricType: 'total_value',
+          ...spanOf(day, day),
+        }),
+      onRefused,
+    );
+  const [totals, follows] = await Promise.all([
+    ask(deps.options.totalValueMetrics),
+    ask([FOLLOWS_METRIC], FOLLOW_TYPE_BREAKDOWN),
   ]);
-  const values: Record<string, number | null> = { ...followsOf(follows) };
-  for (const metric of metrics) {
-    const value = insights.find((i) => i.name === metric)?.total_value?.value;
+  const values: Record<string, number | null> = follows.answer ? followsOf(follows.answer) : {};
+  for (const metric of totals.asked) {
+    const value = totals.answer?.find((i) => i.name === metric)?.total_value?.value;
     values[metric] = typeof value === 'number' ? value : null;
   }
   const rows = Object.entries(values).map(([metric, value]) => row(plan, metric, day, value));
   return { rows, read: rows.filter((r) => r.value !== null).length };
+}
+
+/** Drops a metric Instagram refuses for this account: said once, counted as skipped. */
+function refuse(context: StepContext, plan: DayPlan, tally: StepTally, metric: string): void {
+  if (plan.refused.has(metric)) return;
+  plan.refused.add(metric);
+  tally.add({ skipped: 1 });
+  context.logger.warn(
+    { userNo: context.account.userNo, metric },
+    `Instagram refuses the account metric ${metric}: left out for this account in this run`,
+  );
 }
 
 interface Fetched {

@@ -215,6 +215,26 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
     expect(new Set(stored.map((v) => v.mediaId))).toEqual(new Set(rest.map((m) => m.id)));
   });
 
+  it('drops an account metric Instagram refuses, once, and stores every other metric', async () => {
+    h = await startHarness(db.repos, { seed: 408 });
+    const account = h.account();
+    // `impressions` was removed from the API: one bad name fails the whole call.
+    const totalValueMetrics = [...DEFAULT_TOTAL_VALUE_METRICS, 'impressions'];
+
+    const { counts } = await h.run('insights', { steps: { totalValueMetrics } });
+
+    expect(counts.skipped).toBe(1);
+    expect(await storedAccountInsights(db.repos, account.igUserId)).toEqual(
+      expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, TODAY),
+    );
+    const refused = insightCalls(h, account, 0).filter((r) => r.status !== 200);
+    expect(refused.length).toBeGreaterThan(0);
+    // Refused at most once per call in flight at that moment, then never asked again.
+    expect(refused.length).toBeLessThanOrEqual(4);
+    const asked = insightCalls(h, account, 0).filter((r) => r.status === 200);
+    expect(asked.some((r) => String(r.query.metric).includes('impressions'))).toBe(false);
+  });
+
   it('fails with an auth error when the token expires mid-step', async () => {
     h = await startHarness(db.repos, { seed: 407 });
     const account = h.account();
