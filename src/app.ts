@@ -8,6 +8,7 @@ import { BatchLog } from './legacy/batch-log.js';
 import { RunQueries } from './runs/run.queries.js';
 import { defineRunJobs, resumeActiveRuns, scheduleNightlySync } from './runs/run.jobs.js';
 import { ConnectedAccounts } from './accounts/connected-accounts.js';
+import { loadTokenKeyring } from './accounts/encryption-keys.js';
 import { InProcessEventBus, type EventBus } from './run-events/event-bus.js';
 import { RedisEventBus } from './run-events/redis-event-bus.js';
 import { RunEventFeed } from './run-events/run-event-feed.js';
@@ -75,8 +76,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const sequelize = await openDatabase(config.databaseUrl);
   if (servesApi) await migrateUp(sequelize);
   else await waitForMigrations(sequelize, logger);
-  if (config.usesDevEncryptionKey)
-    logger.warn('TOKEN_ENCRYPTION_KEY is not set: using the development key (never in production)');
+  const tokenKeys = await loadTokenKeyring(config, logger);
 
   const namespace = deploymentNamespace(config.databaseUrl);
   const bus: EventBus = config.redisUrl
@@ -90,7 +90,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const metrics = new ServiceMetrics();
   metrics.watch(bus);
   const graph = new GraphApiClient(config, { logger, metrics: metrics.graph, ...options.graph });
-  const accounts = new ConnectedAccounts(repos.accounts, graph, config.tokenEncryptionKey, (id) =>
+  const accounts = new ConnectedAccounts(repos.accounts, graph, tokenKeys, (id) =>
     purgeSyncedData(sequelize, id),
   );
   const lockLifetimeMs = options.lockLifetimeMs ?? 120_000;

@@ -3,7 +3,7 @@ import type {
   IgAccountRepository,
 } from '../db/repositories/ig-account.repository.js';
 import type { GraphApiClient } from '../instagram/graph-api.client.js';
-import { decryptToken, encryptToken } from './token-crypto.js';
+import { decryptToken, encryptToken, type TokenKeyring } from './token-crypto.js';
 import type { SyncAccount } from '../sync/step.contract.js';
 import type { AccountDirectory } from '../runs/account-directory.js';
 import { AppError } from '../errors/app.error.js';
@@ -24,7 +24,7 @@ export class ConnectedAccounts implements AccountDirectory {
   constructor(
     private readonly repository: IgAccountRepository,
     private readonly graph: GraphApiClient,
-    private readonly key: Buffer,
+    private readonly keys: TokenKeyring,
     /** Deletes every synced row of an Instagram account. */
     private readonly purge: (igUserId: string) => Promise<void>,
   ) {}
@@ -65,7 +65,7 @@ export class ConnectedAccounts implements AccountDirectory {
       userNo: input.userNo,
       igUserId: input.igUserId,
       username: check.profile.username || null,
-      accessTokenCiphertext: encryptToken(input.accessToken, this.key),
+      accessTokenCiphertext: encryptToken(input.accessToken, this.keys, input.igUserId),
       tokenExpiresAt: null,
       connectedAt: new Date(),
     });
@@ -98,7 +98,8 @@ export class ConnectedAccounts implements AccountDirectory {
     return {
       userNo,
       igUserId: credentials.igUserId,
-      accessToken: decryptToken(credentials.accessTokenCiphertext, this.key),
+      // The igUserId is the additional data: a value copied from another row does not decrypt.
+      accessToken: decryptToken(credentials.accessTokenCiphertext, this.keys, credentials.igUserId),
     };
   }
 

@@ -6,8 +6,6 @@ import { z } from 'zod';
  * The README's settings table is written from this list; keep the two in step.
  */
 
-const DEV_TOKEN_ENCRYPTION_KEY = Buffer.alloc(32, 'instagram-sync-dev-key').toString('base64');
-
 const intIn = (min: number, max: number) =>
   z.coerce
     .number({ error: `must be a whole number from ${min} to ${max}` })
@@ -27,6 +25,9 @@ const isTimeZone = (zone: string): boolean => {
 const isBase64Key32 = (value: string): boolean =>
   /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32;
 
+const isBase64KeyList = (value: string): boolean =>
+  value.split(',').every((part) => isBase64Key32(part.trim()));
+
 /**
  * A five-field cron line (minute hour day month weekday) that Agenda's own cron parser accepts,
  * so a line such as `99 99 * * *` fails at start-up rather than when the job is scheduled.
@@ -43,7 +44,7 @@ const isCron = (value: string): boolean => {
 
 export const settings = {
   NODE_ENV: {
-    doc: '`production` requires AUTH_JWT_SECRET and TOKEN_ENCRYPTION_KEY.',
+    doc: '`production` requires AUTH_JWT_SECRET, TOKEN_ENCRYPTION_KEY and an https IG_GRAPH_API_URL.',
     schema: z.enum(['development', 'test', 'production']).default('development'),
   },
   PORT: {
@@ -71,7 +72,7 @@ export const settings = {
       .optional(),
   },
   IG_GRAPH_API_URL: {
-    doc: 'Base URL of the Graph API (point it at the bundled fake for tests and the demo).',
+    doc: 'Base URL of the Graph API (point it at the bundled fake for tests and the demo). https in production.',
     schema: z.url({ error: 'must be an http(s) URL' }).default('https://graph.facebook.com'),
   },
   IG_GRAPH_API_VERSION: {
@@ -91,13 +92,32 @@ export const settings = {
   },
   TOKEN_ENCRYPTION_KEY: {
     secret: true,
-    doc: '32 bytes, base64: AES-256-GCM key for access tokens at rest. A fixed development key is used outside production.',
+    doc: '32 bytes, base64: AES-256-GCM key for access tokens at rest. Required in production; elsewhere, when unset, a random key is generated once into the data folder (`token-encryption.key`, mode 0600) and reused.',
     schema: z
       .string()
       .refine(isBase64Key32, {
         error: 'must be 32 bytes encoded as base64 (openssl rand -base64 32)',
       })
       .optional(),
+  },
+  TOKEN_ENCRYPTION_KEYS_OLD: {
+    secret: true,
+    doc: 'Comma-separated base64 32-byte keys that still decrypt tokens after a key change; `npm run rotate-token-key` re-encrypts every token under TOKEN_ENCRYPTION_KEY.',
+    schema: z
+      .string()
+      .refine(isBase64KeyList, {
+        error: 'must be comma-separated 32-byte keys encoded as base64',
+      })
+      .optional(),
+  },
+  DATA_DIR: {
+    doc: 'Folder of the generated token key outside production when DATABASE_URL is MySQL; with SQLite the key file sits beside the database file.',
+    schema: z.string().min(1).default('./data'),
+  },
+  IG_APP_SECRET: {
+    secret: true,
+    doc: 'Optional Meta app secret: when set, every Graph API request carries `appsecret_proof` (HMAC-SHA256 of the access token).',
+    schema: z.string().min(8, { error: 'must be at least 8 characters' }).optional(),
   },
   AUTH_JWT_SECRET: {
     doc: 'When set, every GraphQL, WebSocket, REST and page request needs `Authorization: Bearer <JWT HS256>` with `sub` (userNo), `role` (`admin`|`user`) and `exp`. At least 32 bytes.',
@@ -162,5 +182,3 @@ export const settings = {
 } as const;
 
 export type SettingName = keyof typeof settings;
-
-export { DEV_TOKEN_ENCRYPTION_KEY };

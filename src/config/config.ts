@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEV_TOKEN_ENCRYPTION_KEY, settings, type SettingName } from './config.schema.js';
+import { settings, type SettingName } from './config.schema.js';
 
 type Raw = { [K in SettingName]: z.output<(typeof settings)[K]['schema']> };
 
@@ -15,10 +15,17 @@ export interface Config {
     readonly version: string;
     readonly timeoutMs: number;
     readonly maxRetries: number;
+    /** Meta app secret: signs every call with `appsecret_proof` when set. */
+    readonly appSecret?: string | undefined;
   };
-  /** 32-byte AES-256-GCM key. */
-  readonly tokenEncryptionKey: Buffer;
-  readonly usesDevEncryptionKey: boolean;
+  readonly tokenEncryption: {
+    /** 32-byte AES-256-GCM key; unset outside production means "use the generated key file". */
+    readonly key: Buffer | undefined;
+    /** Keys that only decrypt (values written before a key change). */
+    readonly oldKeys: readonly Buffer[];
+  };
+  /** Folder of generated files (the development token key) when the database is not SQLite. */
+  readonly dataDir: string;
   readonly auth: {
     /** HS256 secret; without it nothing is authenticated (and the service stays on loopback). */
     readonly jwtSecret: string | undefined;
@@ -90,6 +97,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   problems.push(...missingForProduction(input));
+  // The token travels in every request's header: only TLS keeps it off the wire.
+  if (raw.NODE_ENV === 'production' && new URL(raw.IG_GRAPH_API_URL).protocol !== 'https:') {
+    problems.push(
+      `IG_GRAPH_API_URL=${JSON.stringify(raw.IG_GRAPH_API_URL)}: must be https when NODE_ENV=production`,
+    );
+  }
   const host = raw.HOST ?? (raw.AUTH_JWT_SECRET ? '0.0.0.0' : '127.0.0.1');
   if (!raw.AUTH_JWT_SECRET && !LOOPBACK.has(host) && !raw.ALLOW_UNAUTHENTICATED) {
     problems.push(
@@ -109,9 +122,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       version: raw.IG_GRAPH_API_VERSION,
       timeoutMs: raw.IG_HTTP_TIMEOUT_MS,
       maxRetries: raw.IG_MAX_RETRIES,
+      appSecret: raw.IG_APP_SECRET,
     }),
-    tokenEncryptionKey: Buffer.from(raw.TOKEN_ENCRYPTION_KEY ?? DEV_TOKEN_ENCRYPTION_KEY, 'base64'),
-    usesDevEncryptionKey: !raw.TOKEN_ENCRYPTION_KEY,
+    tokenEncryption: Object.freeze({
+      key: raw.TOKEN_ENCRYPTION_KEY ? Buffer.from(raw.TOKEN_ENCRYPTION_KEY, 'base64') : undefined,
+      oldKeys: Object.freeze(
+        (raw.TOKEN_ENCRYPTION_KEYS_OLD ?? '')
+          .split(',')
+          .filter((part) => part.trim() !== '')
+          .map((part) => Buffer.from(part.trim(), 'base64')),
+      ),
+    }),
+    dataDir: raw.DATA_DIR,
     auth: Object.freeze({ jwtSecret: raw.AUTH_JWT_SECRET, metricsToken: raw.METRICS_TOKEN }),
     host,
     sync: Object.freeze({

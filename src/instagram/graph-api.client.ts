@@ -48,10 +48,10 @@ export class GraphApiClient {
     config: Pick<Config, 'graphApi'>,
     private readonly options: GraphApiClientOptions = {},
   ) {
-    const { url, version, timeoutMs, maxRetries } = config.graphApi;
+    const { url, version, timeoutMs, maxRetries, appSecret } = config.graphApi;
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? realSleep;
-    this.http = new GraphHttp({ timeoutMs });
+    this.http = new GraphHttp({ timeoutMs, appSecret });
     this.urls = new GraphUrls(url, version);
     this.pacer = new UsagePacer({
       now,
@@ -148,16 +148,17 @@ export class GraphApiClient {
    * The pages after a nested first page (a media's expanded `comments`, a comment's expanded
    * `replies`), by its own `paging.next`: nothing when that page was the last.
    */
-  continueEdge<T extends IgComment>(
+  async *continueEdge<T extends IgComment>(
     account: IgAccount,
     edge: GraphPage<T> | undefined,
     kind: 'comments' | 'replies',
   ): AsyncIterable<GraphPage<T>> {
     const next = edge?.paging?.next;
-    if (!next) return (async function* () {})();
-    const { url, params } = this.urls.fromNext(next);
+    if (!next) return;
+    // Inside the generator, so a refused URL surfaces where the pages are read.
+    const { url, params } = this.urls.fromNext(next, account.igUserId);
     const node = kind === 'comments' ? 'media' : 'comment';
-    return this.pages<T>({ account, url, params, node, endpoint: kind });
+    yield* this.pages<T>({ account, url, params, node, endpoint: kind });
   }
 
   /** Account insights for one window of at most 30 days (one call; results as Instagram sends them). */

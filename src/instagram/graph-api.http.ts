@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
@@ -7,6 +8,8 @@ export interface GraphHttpOptions {
   timeoutMs: number;
   /** Sockets per host and agent; keep-alive reuses them across calls. Default 64. */
   maxSockets?: number;
+  /** Meta app secret: when set, every request carries `appsecret_proof` for its token. */
+  appSecret?: string | undefined;
 }
 
 /** One GET: an absolute URL that carries no token, the query, and the token for the header. */
@@ -25,8 +28,10 @@ export class GraphHttp {
   private readonly httpAgent: http.Agent;
   private readonly httpsAgent: https.Agent;
   private readonly axios: AxiosInstance;
+  private readonly appSecret: string | undefined;
 
   constructor(options: GraphHttpOptions) {
+    this.appSecret = options.appSecret;
     const maxSockets = options.maxSockets ?? 64;
     this.httpAgent = new http.Agent({ keepAlive: true, maxSockets });
     this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets });
@@ -46,7 +51,7 @@ export class GraphHttp {
   async get(request: GraphHttpRequest): Promise<HttpOutcome> {
     try {
       const response = await this.axios.get<string>(request.url, {
-        params: request.params,
+        params: this.signed(request),
         headers: { Authorization: `Bearer ${request.accessToken}` },
       });
       return {
@@ -64,6 +69,17 @@ export class GraphHttp {
         code: typeof code === 'string' ? code : undefined,
       };
     }
+  }
+
+  /**
+   * The query with `appsecret_proof` (HMAC-SHA256 of the token keyed by the app secret) when
+   * an app secret is set: Meta then refuses the token from any caller without the secret.
+   * Added here, the one place every request (paging included) goes through.
+   */
+  private signed(request: GraphHttpRequest): Record<string, string> {
+    if (!this.appSecret) return request.params;
+    const proof = createHmac('sha256', this.appSecret).update(request.accessToken).digest('hex');
+    return { ...request.params, appsecret_proof: proof };
   }
 
   /** Closes the keep-alive sockets (so processes and test runs can exit). */

@@ -58,7 +58,7 @@ export async function* paginate<T>(
       });
     }
     previousNext = next;
-    call = { ...call, ...deps.urls.fromNext(next) };
+    call = { ...call, ...deps.urls.fromNext(next, igUserId) };
   }
 }
 

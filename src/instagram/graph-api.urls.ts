@@ -1,8 +1,10 @@
+import { GraphApiError } from './graph-api.error.js';
+
 /**
  * Builds the URLs the client calls. Paging URLs from Instagram embed `access_token` (when the
- * request carried one) and the host that answered; both are replaced: the token is dropped
- * (it goes in the header) and the URL is re-rooted on the configured host, so a token is never
- * sent anywhere else.
+ * request carried one) and the host that answered. The token is dropped (it goes in the
+ * header). A paging URL on any other origin than the configured one is refused, never
+ * followed: the request would carry the token (and its appsecret_proof) to that host.
  */
 export class GraphUrls {
   private readonly origin: string;
@@ -19,13 +21,31 @@ export class GraphUrls {
     return `${this.baseUrl.replace(/\/+$/, '')}/${this.version}${path}`;
   }
 
-  /** A `paging.next` URL as a call: same path and query, our host, no token. */
-  fromNext(next: string): { url: string; params: Record<string, string> } {
-    const parsed = new URL(next, this.origin);
+  /**
+   * A `paging.next` URL as a call: same path and query, no token. Throws a `permanent`
+   * GraphApiError when it names another origin, including a scheme-relative `//host/…`.
+   */
+  fromNext(next: string, igUserId?: string): { url: string; params: Record<string, string> } {
+    let parsed: URL;
+    try {
+      parsed = new URL(next, this.origin);
+    } catch {
+      parsed = new URL('invalid:');
+    }
+    if (parsed.origin !== this.origin) {
+      throw new GraphApiError({
+        kind: 'permanent',
+        // The URL itself is not quoted: it may carry a token in its query.
+        message: `Graph API paging URL points outside ${this.origin}; not followed`,
+        igUserId,
+      });
+    }
     const params: Record<string, string> = {};
     for (const [name, value] of parsed.searchParams) {
       if (name !== 'access_token') params[name] = value;
     }
-    return { url: new URL(parsed.pathname, this.origin).toString(), params };
+    parsed.search = '';
+    parsed.hash = '';
+    return { url: parsed.toString(), params };
   }
 }

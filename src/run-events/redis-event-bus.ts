@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from '../config/logger.js';
 import type { RunEvent } from '../runs/run.vocabulary.js';
 import { InProcessEventBus, type EventBus } from './event-bus.js';
+import { readRunEventMessage } from './run-event.message.js';
 
 /**
  * Many processes: every event is published on one Redis channel, and each process re-emits
@@ -21,7 +22,14 @@ export class RedisEventBus implements EventBus {
     this.pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
     this.sub = new Redis(url, { lazyConnect: true });
     this.sub.on('message', (_channel: string, message: string) => {
-      void this.local.publish(JSON.parse(message) as RunEvent);
+      // A bad message is dropped: throwing here would crash the process for every subscriber.
+      const read = readRunEventMessage(message);
+      if (read.ok) void this.local.publish(read.event);
+      else
+        logger.warn(
+          { channel, reason: read.reason, bytes: message.length },
+          'dropped a malformed message on the run event channel',
+        );
     });
     for (const client of [this.pub, this.sub])
       client.on('error', (error) => logger.warn({ err: error.message }, 'redis event bus error'));

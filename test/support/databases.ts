@@ -20,6 +20,11 @@ export interface TestDatabase {
   engine: Engine;
   url: string;
   sequelize: Sequelize;
+  /**
+   * The service's DATA_DIR for this database (where the generated token key goes): every
+   * process on the same database must share it, or tokens one stored the other cannot read.
+   */
+  dataDir: string;
   /** Closes the connection and deletes the database (file or schema). */
   drop(): Promise<void>;
 }
@@ -35,10 +40,11 @@ export async function createTestDatabase(
 ): Promise<TestDatabase> {
   let url: string;
   let cleanup: () => Promise<void>;
+  const dataDir = mkdtempSync(join(tmpdir(), 'igsync-test-'));
+  const removeDataDir = async () => rmSync(dataDir, { recursive: true, force: true });
   if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'igsync-test-'));
-    url = `sqlite:${join(dir, 'test.sqlite')}`;
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    url = `sqlite:${join(dataDir, 'test.sqlite')}`;
+    cleanup = removeDataDir;
   } else {
     const name = `igsync_t_${randomBytes(6).toString('hex')}`;
     const admin = await mysql.createConnection(TEST_MYSQL_URL);
@@ -53,6 +59,7 @@ export async function createTestDatabase(
       const conn = await mysql.createConnection(TEST_MYSQL_URL);
       await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await conn.end();
+      await removeDataDir();
     };
   }
   const sequelize = await openDatabase(url);
@@ -61,6 +68,7 @@ export async function createTestDatabase(
     engine,
     url,
     sequelize,
+    dataDir,
     async drop() {
       await sequelize.close();
       await cleanup();

@@ -44,7 +44,11 @@ export interface TestClient {
 export function clientFor(
   api: FakeGraphApi,
   clock: FakeClock,
-  options: GraphApiClientOptions & { timeoutMs?: number; maxRetries?: number } = {},
+  options: GraphApiClientOptions & {
+    timeoutMs?: number;
+    maxRetries?: number;
+    appSecret?: string;
+  } = {},
 ): TestClient {
   const chunks: string[] = [];
   const sink = new Writable({
@@ -62,6 +66,7 @@ export function clientFor(
         version: VERSION,
         timeoutMs: options.timeoutMs ?? 5_000,
         maxRetries: options.maxRetries ?? 3,
+        appSecret: options.appSecret,
       },
     },
     {

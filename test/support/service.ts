@@ -55,6 +55,7 @@ export async function startTestService(options: ServiceOptions): Promise<TestSer
     NODE_ENV: 'test',
     PORT: '0',
     DATABASE_URL: db.url,
+    DATA_DIR: db.dataDir,
     IG_GRAPH_API_URL: fake.url,
     IG_MAX_RETRIES: '2',
     LOG_LEVEL: 'silent',

@@ -3,7 +3,7 @@
  * (test/integration/runs/worker-crash.test.ts spawns it through ts-register.mjs).
  * It is the real service in the worker role (`startApp`), with a short lock lifetime so that
  * another worker takes its jobs over quickly. Settings come from the environment:
- * DATABASE_URL, IG_GRAPH_API_URL and optionally LOCK_LIFETIME_MS. Once started it writes
+ * DATABASE_URL, DATA_DIR (the test database's), IG_GRAPH_API_URL and optionally LOCK_LIFETIME_MS. Once started it writes
  * the line `ready` on stdout; it stops when its parent's IPC channel closes.
  */
 import 'reflect-metadata';
@@ -22,6 +22,7 @@ const config = loadConfig({
   LOG_LEVEL: 'silent',
   IG_MAX_RETRIES: '2',
   DATABASE_URL: env.DATABASE_URL,
+  DATA_DIR: env.DATA_DIR,
   IG_GRAPH_API_URL: env.IG_GRAPH_API_URL,
 });
 await startApp(config, {

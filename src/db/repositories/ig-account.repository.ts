@@ -1,4 +1,4 @@
-import type { ModelStatic } from 'sequelize';
+import { Op, type ModelStatic } from 'sequelize';
 import type { DbModels } from '../models/define-models.js';
 import type { IgAccountModel, IgAccountStatus } from '../models/ig-account.model.js';
 import type { QueryOptions } from './query-options.js';
@@ -90,6 +90,33 @@ export class IgAccountRepository {
     if (!row) return null;
     const { igUserId, status, accessTokenCiphertext, tokenExpiresAt } = row;
     return { userNo, igUserId, status, accessTokenCiphertext, tokenExpiresAt };
+  }
+
+  /** Every account that holds a token (any status), for re-encrypting them all. */
+  async listStoredTokens(): Promise<IgAccountCredentials[]> {
+    const rows = await this.accounts.findAll({
+      where: { accessTokenCiphertext: { [Op.ne]: '' } },
+      order: [['userNo', 'ASC']],
+    });
+    return rows.map(({ userNo, igUserId, status, accessTokenCiphertext, tokenExpiresAt }) => ({
+      userNo,
+      igUserId,
+      status,
+      accessTokenCiphertext,
+      tokenExpiresAt,
+    }));
+  }
+
+  /**
+   * Replaces the stored ciphertext of `userNo` only if it is still `from`: a reconnection that
+   * stored a new token meanwhile wins over a re-encryption of the old one. False when it lost.
+   */
+  async replaceCiphertext(userNo: number, from: string, to: string): Promise<boolean> {
+    const [changed] = await this.accounts.update(
+      { accessTokenCiphertext: to },
+      { where: { userNo, accessTokenCiphertext: from } },
+    );
+    return changed > 0;
   }
 
   /** Sets the status of `userNo`; false when there is no such account. */

@@ -1,6 +1,9 @@
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { FakeGraphApi } from '@instagram-sync/fake-instagram-graph-api';
-import type { GraphPage, IgComment } from '../../../src/instagram/index.js';
+import { GraphApiError, type GraphPage, type IgComment } from '../../../src/instagram/index.js';
 import {
   accountOf,
   clientFor,
@@ -70,22 +73,73 @@ describe('Graph API client and access tokens', () => {
     expect(everything).not.toMatch(/access_token/);
   });
 
-  it('follows a paging URL that names another host and a token on the configured host only', async () => {
-    const a = accountOf(api, 0);
-    const busy = api.data.account(a.igUserId).media.find((m) => m.comments.length > 10)!;
-    const next = `https://graph.example.invalid/${VERSION}/${busy.id}/comments?access_token=${a.accessToken}&limit=5&fields=id`;
-    const before = api.requests.length;
-    const edge: GraphPage<IgComment> = { data: [], paging: { next } };
-    const pages = [];
-    for await (const page of t.client.continueEdge(a, edge, 'comments')) {
-      pages.push(page);
-      expect(page.paging?.next ?? '').not.toContain(a.accessToken);
-      if (pages.length === 2) break;
+  it('refuses a paging URL of another origin: that host never receives a request, the token never leaves', async () => {
+    const other = await otherServer();
+    try {
+      const a = accountOf(api, 0);
+      const busy = api.data.account(a.igUserId).media.find((m) => m.comments.length > 10)!;
+      const before = api.requests.length;
+      for (const next of [
+        `${other.url}/${VERSION}/${busy.id}/comments?access_token=${a.accessToken}&limit=5`,
+        `//${other.url.slice('http://'.length)}/${VERSION}/${busy.id}/comments?limit=5`,
+      ]) {
+        const edge: GraphPage<IgComment> = { data: [], paging: { next } };
+        const error = await collect(t.client.continueEdge(a, edge, 'comments')).catch(
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(GraphApiError);
+        expect(error).toMatchObject({ kind: 'permanent', igUserId: a.igUserId });
+        expect(JSON.stringify(error) + String(error)).not.toContain(a.accessToken);
+      }
+      expect(other.requests).toEqual([]);
+      expect(api.requests.length).toBe(before);
+    } finally {
+      await other.close();
     }
-    expect(pages[0]?.data.map((c) => c.id)).toEqual(busy.comments.slice(0, 5).map((c) => c.id));
-    expect(api.requests[before]).toMatchObject({
-      path: `/${VERSION}/${busy.id}/comments`,
-      query: { limit: '5', fields: 'id' },
-    });
+  });
+
+  it('sends appsecret_proof, the HMAC-SHA256 of its own token, on every request, paging included', async () => {
+    const appSecret = 'app-secret-for-proof-tests';
+    const signed = clientFor(api, clock, { appSecret });
+    try {
+      const a = accountOf(api, 0);
+      const before = api.requests.length;
+      await signed.client.getProfile(accountOf(api, 2));
+      const pages = await collect(
+        signed.client.listMedia(a, { pageSize: 5, withComments: { limit: 2 } }),
+      );
+      const edge = pages.flat().find((m) => m.comments?.paging?.next)?.comments;
+      expect(edge).toBeDefined();
+      await collect(signed.client.continueEdge(a, edge, 'comments'));
+      const requests = api.requests.slice(before);
+      expect(requests.filter((r) => r.query.after !== undefined).length).toBeGreaterThan(2);
+      for (const request of requests) {
+        const token = api.data.account(request.igUserId!).accessToken;
+        const proof = createHmac('sha256', appSecret).update(token).digest('hex');
+        expect({ path: request.path, proof: request.query.appsecret_proof }).toEqual({
+          path: request.path,
+          proof,
+        });
+      }
+      expect(signed.logs()).not.toContain(appSecret);
+    } finally {
+      signed.client.close();
+    }
   });
 });
+
+/** A second HTTP server on 127.0.0.1 (another origin than the fake) that records every request. */
+async function otherServer() {
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
+    res.end('{}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { pino } from 'pino';
@@ -183,9 +184,9 @@ describe.each(TEST_ENGINES)('a full sync run on %s', (engine) => {
 
   it("stores the fake's daily account insights, keeping days not yet measured apart from 0", async () => {
     const account = service.fake.data.accounts[0]!;
-    // Instagram's days are Pacific (UTC−07:00) days; yesterday there is always inside the window.
+    // Instagram's days are Pacific days; yesterday there is always inside the window.
     const day = (offset: number) =>
-      new Date(Date.now() - 7 * 3_600_000 - offset * 86_400_000).toISOString().slice(0, 10);
+      DateTime.now().setZone('America/Los_Angeles').minus({ days: offset }).toISODate()!;
     const result = await service.gql<{
       instagramAccount: {
         insights: Array<{ metric: string; period: string; date: string; value: number | null }>;

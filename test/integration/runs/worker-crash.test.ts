@@ -138,6 +138,7 @@ describe.each(TEST_ENGINES)('a sync worker process SIGKILLed mid-step on %s', (e
     await api.connectAll();
     const victim = spawnSyncWorker({
       DATABASE_URL: db.url,
+      DATA_DIR: db.dataDir,
       IG_GRAPH_API_URL: fake.url,
       LOCK_LIFETIME_MS: String(LOCK_LIFETIME_MS),
     });

@@ -15,8 +15,10 @@ describe('configuration', () => {
       maxConcurrency: 10,
       queueCapacity: 25,
     });
-    expect(config.tokenEncryptionKey).toHaveLength(32);
-    expect(config.usesDevEncryptionKey).toBe(true);
+    // No key ships in the source: without one, the service generates its own at start-up.
+    expect(config.tokenEncryption).toEqual({ key: undefined, oldKeys: [] });
+    expect(config.dataDir).toBe('./data');
+    expect(config.graphApi.appSecret).toBeUndefined();
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -55,10 +57,38 @@ describe('configuration', () => {
   it('accepts a real 32-byte key and refuses a short one', () => {
     const key = Buffer.alloc(32, 7).toString('base64');
     expect(
-      loadConfig({ TOKEN_ENCRYPTION_KEY: key }).tokenEncryptionKey.equals(Buffer.alloc(32, 7)),
+      loadConfig({ TOKEN_ENCRYPTION_KEY: key }).tokenEncryption.key?.equals(Buffer.alloc(32, 7)),
     ).toBe(true);
     expect(() => loadConfig({ TOKEN_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(
       /TOKEN_ENCRYPTION_KEY=.*must be 32 bytes/,
+    );
+  });
+
+  it('reads old decryption keys as a comma-separated list and refuses one that is not a key', () => {
+    const [a, b] = [Buffer.alloc(32, 1), Buffer.alloc(32, 2)];
+    const { oldKeys } = loadConfig({
+      TOKEN_ENCRYPTION_KEYS_OLD: `${a.toString('base64')}, ${b.toString('base64')}`,
+    }).tokenEncryption;
+    expect(oldKeys.map((k) => k.toString('hex'))).toEqual([a.toString('hex'), b.toString('hex')]);
+    expect(() =>
+      loadConfig({ TOKEN_ENCRYPTION_KEYS_OLD: `${a.toString('base64')},short` }),
+    ).toThrow(/TOKEN_ENCRYPTION_KEYS_OLD=<hidden>: must be comma-separated 32-byte keys/);
+  });
+
+  it('refuses a plain-http Graph API URL in production, and allows it for the local fake elsewhere', () => {
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_JWT_SECRET: 'x'.repeat(32),
+      TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    };
+    expect(() =>
+      loadConfig({ ...production, IG_GRAPH_API_URL: 'http://graph.facebook.com' }),
+    ).toThrow(
+      /IG_GRAPH_API_URL="http:\/\/graph.facebook.com": must be https when NODE_ENV=production/,
+    );
+    expect(loadConfig(production).graphApi.url).toBe('https://graph.facebook.com');
+    expect(loadConfig({ IG_GRAPH_API_URL: 'http://127.0.0.1:9999' }).graphApi.url).toBe(
+      'http://127.0.0.1:9999',
     );
   });
 
@@ -76,12 +106,21 @@ describe('configuration', () => {
     const shortSecret = 'short-but-secret-value';
     let message = '';
     try {
-      loadConfig({ AUTH_JWT_SECRET: shortSecret, TOKEN_ENCRYPTION_KEY: 'not-a-key-secret' });
+      loadConfig({
+        AUTH_JWT_SECRET: shortSecret,
+        TOKEN_ENCRYPTION_KEY: 'not-a-key-secret',
+        TOKEN_ENCRYPTION_KEYS_OLD: 'old-key-secret',
+        IG_APP_SECRET: 'appsec',
+      });
     } catch (error) {
       message = (error as Error).message;
     }
     expect(message).toMatch(/AUTH_JWT_SECRET=<hidden>: must be at least 32 bytes/);
     expect(message).toMatch(/TOKEN_ENCRYPTION_KEY=<hidden>/);
+    expect(message).toMatch(/TOKEN_ENCRYPTION_KEYS_OLD=<hidden>/);
+    expect(message).toMatch(/IG_APP_SECRET=<hidden>/);
+    expect(message).not.toContain('old-key-secret');
+    expect(message).not.toContain('appsec');
     expect(message).not.toContain(shortSecret);
     expect(message).not.toContain('not-a-key-secret');
   });
