@@ -1,11 +1,15 @@
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
-import {
-  fieldExtensionsEstimator,
-  getComplexity,
-  simpleEstimator,
-  type ComplexityEstimator,
-} from 'graphql-query-complexity';
+import { createRequire } from 'node:module';
+import type * as QueryComplexity from 'graphql-query-complexity';
+import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { measureOperation, operationOf } from './query-shape.js';
+
+// The package's ESM build imports graphql's `.mjs` files: a second graphql beside the CommonJS
+// one the schema was built with, refused as "GraphQLObjectType from another realm". Its
+// CommonJS build shares ours.
+const { fieldExtensionsEstimator, getComplexity, simpleEstimator } = createRequire(import.meta.url)(
+  'graphql-query-complexity',
+) as typeof QueryComplexity;
 
 /**
  * Per-operation ceilings. The largest legitimate query (an account's 100 newest media with a
