@@ -21,7 +21,7 @@ export const OPERATION_LIMITS = {
   aliases: 30,
   rootFields: 20,
   /** Cost units: one per field, list fields multiplied by their page size (see `pagedList`). */
-  complexity: 10_000,
+  complexity: 25_000,
 } as const;
 
 /** Default page size of the paged list fields, as the resolvers apply it. */
