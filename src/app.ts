@@ -232,6 +232,7 @@ async function startApi(config: Config, logger: Logger, parts: ApiParts) {
         },
       ],
       logger,
+      allowedOrigins: config.corsOrigins,
     },
     { port: config.port, host: config.host },
   );

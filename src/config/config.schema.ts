@@ -42,6 +42,16 @@ const isCron = (value: string): boolean => {
   }
 };
 
+/** `https://app.example.com,http://localhost:5173`: origins only (scheme, host, port; no path). */
+const isOriginList = (value: string): boolean =>
+  value.split(',').every((entry) => {
+    try {
+      return new URL(entry.trim()).origin === entry.trim();
+    } catch {
+      return false;
+    }
+  });
+
 export const settings = {
   NODE_ENV: {
     doc: '`production` requires AUTH_JWT_SECRET, TOKEN_ENCRYPTION_KEY and an https IG_GRAPH_API_URL.',
@@ -174,6 +184,21 @@ export const settings = {
   SYNC_QUEUE_CAPACITY: {
     doc: 'Runs that may wait (0–1000); the next start is refused with QUEUE_FULL.',
     schema: intIn(0, 1000).default(25),
+  },
+  CORS_ORIGINS: {
+    doc: "Comma-separated origins (e.g. `https://ops.example.com`) whose pages may open the GraphQL WebSocket, besides the service's own; other Origins are refused at upgrade with HTTP 403. Empty: only the service's own origin and clients that send no Origin.",
+    schema: z
+      .string()
+      .refine(isOriginList, {
+        error: 'must be comma-separated origins such as https://ops.example.com (no path)',
+      })
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      ),
   },
   LOG_LEVEL: {
     doc: 'pino level.',

@@ -34,6 +34,8 @@ export interface Config {
   };
   /** Interface the HTTP server listens on. */
   readonly host: string;
+  /** Origins besides the service's own allowed to open the WebSocket. */
+  readonly corsOrigins: readonly string[];
   readonly sync: {
     readonly cron: string;
     readonly timezone: string;
@@ -136,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: raw.DATA_DIR,
     auth: Object.freeze({ jwtSecret: raw.AUTH_JWT_SECRET, metricsToken: raw.METRICS_TOKEN }),
     host,
+    corsOrigins: Object.freeze(raw.CORS_ORIGINS),
     sync: Object.freeze({
       cron: raw.SYNC_CRON,
       timezone: raw.SYNC_TIMEZONE,

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { AppError } from '../errors/app.error.js';
+import { assertRunId } from '../runs/run-id.js';
 
 /** Page size arguments: 1 to 100, default 20. */
 export function pageSize(first: number | null | undefined, field: string): number {
@@ -36,3 +37,6 @@ export function parseDay(value: string, field: string): string {
   }
   return value;
 }
+
+/** A run id argument (`id`, `executionId`), refused as BAD_USER_INPUT naming `field`. */
+export const parseRunId = assertRunId;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ErrorRequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from '../config/logger.js';
 import { AppError, type AppErrorCode } from '../errors/app.error.js';
 
@@ -53,5 +53,12 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       success: false,
       error: { code: 'INTERNAL', message: 'Internal server error', field: null, requestId },
     });
+  };
+}
+
+/** After every route: an unknown path is a JSON 404 too, never Express's "Cannot GET" page. */
+export function notFoundMiddleware(): RequestHandler {
+  return (req, res) => {
+    sendError(res, new AppError('NOT_FOUND', `no route ${req.method} ${req.path.slice(0, 200)}`));
   };
 }

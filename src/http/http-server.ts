@@ -4,13 +4,15 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Router } from 'express';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '../config/logger.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Caller } from '../auth/caller.js';
 import type { GraphqlContext } from '../graphql/graphql-context.js';
 import { toGraphQLError } from '../graphql/graphql-errors.js';
-import { errorMiddleware } from './error.middleware.js';
+import { operationLimitsPlugin } from '../graphql/limits/limits.plugin.js';
+import { maskError } from '../graphql/mask-error.js';
+import { errorMiddleware, notFoundMiddleware } from './error.middleware.js';
 import { startGraphqlWs } from './graphql-ws.server.js';
 
 export interface HttpServerDeps {
@@ -20,22 +22,14 @@ export interface HttpServerDeps {
   context: (caller: Caller) => GraphqlContext;
   routes: Array<{ path: string; router: Router }>;
   logger: Logger;
+  /** Origins besides the service's own that may open the WebSocket (CORS_ORIGINS). */
+  allowedOrigins: readonly string[];
 }
 
 export interface RunningHttpServer {
   server: Server;
   url: string;
   close(): Promise<void>;
-}
-
-/** Unknown errors are logged with their detail and answered with a safe message only. */
-function maskUnknown(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    if (code !== 'INTERNAL_SERVER_ERROR') return formatted;
-    logger.error({ err: error }, 'GraphQL operation failed');
-    return { ...formatted, message: 'Internal server error' };
-  };
 }
 
 /** One HTTP server: GraphQL over POST and graphql-ws on `/graphql`, plus the plain routes. */
@@ -60,8 +54,16 @@ export async function startHttpServer(
   };
   const apollo = new ApolloServer<GraphqlContext>({
     schema: deps.schema,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), disposeWs],
-    formatError: maskUnknown(deps.logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      disposeWs,
+      operationLimitsPlugin(deps.schema),
+    ],
+    formatError: (formatted, error) => maskError(formatted, error, deps.logger),
+    // Explicit, though Apollo's defaults: no stack in any environment, and a POST must carry a
+    // JSON content type (or a preflight header), so a cross-site form cannot run a mutation.
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
   });
   await apollo.start();
   app.use(
@@ -70,6 +72,7 @@ export async function startHttpServer(
     expressMiddleware(apollo, { context: async ({ req }) => deps.context(callerOf(req)) }),
   );
   for (const { path, router } of deps.routes) app.use(path, router);
+  app.use(notFoundMiddleware());
   app.use(errorMiddleware(deps.logger));
 
   await new Promise<void>((resolve) => server.listen(port, host, resolve));

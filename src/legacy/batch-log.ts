@@ -84,4 +84,9 @@ export class BatchLog {
     if (status === 'FAILED') this.logger.error(record, line);
     else this.logger.info(record, line);
   }
+
+  /** The detail of a failure stored only as `ref` on a run, step or event. */
+  internalFailure(context: Record<string, unknown>, ref: string, error: unknown): void {
+    this.logger.error({ ...context, ref, err: error }, `internal failure (ref ${ref})`);
+  }
 }

@@ -1,6 +1,7 @@
 import type { RunEventRepository } from './run-event.repository.js';
 import type { RunRepository } from '../runs/store/run.repository.js';
 import { AppError } from '../errors/app.error.js';
+import { assertRunId } from '../runs/run-id.js';
 import type { RunEvent, RunRecord } from '../runs/run.vocabulary.js';
 import type { EventBus } from './event-bus.js';
 import { RunEventStream } from './run-event-stream.js';
@@ -49,7 +50,7 @@ export class RunEventFeed {
         maySee: viewer.maySee,
       });
     }
-    const run = await this.runs.findRun(executionId);
+    const run = await this.runs.findRun(assertRunId(executionId, 'executionId'));
     if (!run)
       throw new AppError('NOT_FOUND', `execution ${executionId} does not exist`, 'executionId');
     viewer.assertMayFollow(run);

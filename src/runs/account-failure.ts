@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { isGraphApiError } from '../instagram/graph-api.error.js';
 
 export interface Failure {
@@ -7,6 +8,22 @@ export interface Failure {
   message: string;
   /** The token is dead: the account is marked so until it is reconnected. */
   tokenInvalid: boolean;
+  /** Set on internal failures: the log line holding the detail carries the same ref. */
+  ref?: string;
+}
+
+/**
+ * An unexpected failure (a deadlock, a bug) as it may be stored and shown on a run: a generic
+ * message with a ref. Its own message can carry SQL, paths or data, so it goes to the log only.
+ */
+export function internalFailure(): Failure & { ref: string } {
+  const ref = randomUUID().slice(0, 8);
+  return {
+    code: 'INTERNAL',
+    message: `Internal error (see the worker log, ref ${ref})`,
+    tokenInvalid: false,
+    ref,
+  };
 }
 
 /** How an account's failure in a step is recorded. Classification itself is the client's. */
@@ -20,9 +37,5 @@ export function describeFailure(error: unknown): Failure {
       tokenInvalid: error.kind === 'auth',
     };
   }
-  return {
-    code: 'INTERNAL',
-    message: error instanceof Error ? error.message : String(error),
-    tokenInvalid: false,
-  };
+  return internalFailure();
 }

@@ -91,6 +91,8 @@ export class AccountStepRunner {
         });
       }
       const failure = describeFailure(error);
+      if (failure.ref)
+        log.internalFailure({ executionId: runId, step, userNo }, failure.ref, error);
       if (failure.tokenInvalid) await accounts.markTokenInvalid(userNo);
       await this.fail(runId, step, userNo, failure.code, failure.message);
     }

@@ -3,6 +3,7 @@ import type { RunRepository } from './store/run.repository.js';
 import type { AccountStepStatus, StepAccountRepository } from './store/step-account.repository.js';
 import type { AccountDirectory } from './account-directory.js';
 import type { BatchLog } from '../legacy/batch-log.js';
+import { internalFailure } from './account-failure.js';
 import type { RunEvents } from './run-events.port.js';
 import { ACCOUNT_STEP_JOB, ensureQueued } from './job-registry.js';
 import { stepOutcome } from './step-outcome.js';
@@ -79,7 +80,9 @@ export class RunDriver {
       await this.end(runId, status, status === 'FAILED' ? 'every account failed in a step' : null);
     } catch (error) {
       if (error instanceof WorkerStoppingError) throw error;
-      await this.end(runId, 'FAILED', error instanceof Error ? error.message : String(error));
+      const failure = internalFailure();
+      this.deps.log.internalFailure({ executionId: runId }, failure.ref, error);
+      await this.end(runId, 'FAILED', `${failure.code}: ${failure.message}`);
     }
   }
 

@@ -6,6 +6,7 @@ import type { RunEvents } from './run-events.port.js';
 import { ensureQueued, RUN_JOB } from './job-registry.js';
 import { JOB_NAME } from '../legacy/batch-wording.js';
 import { launchMessage } from '../legacy/launch-message.js';
+import { assertRunId } from './run-id.js';
 import { AppError } from '../errors/app.error.js';
 import {
   DEFAULT_MANUAL_MONTHS,
@@ -150,7 +151,7 @@ export class RunLauncher {
   }
 
   private async getRun(executionId: string): Promise<RunRecord> {
-    const run = await this.deps.runs.findRun(executionId);
+    const run = await this.deps.runs.findRun(assertRunId(executionId, 'executionId'));
     if (!run)
       throw new AppError('NOT_FOUND', `execution ${executionId} does not exist`, 'executionId');
     return run;

@@ -1,6 +1,7 @@
 import type { Agenda } from 'agenda';
 import type { RunRepository } from './store/run.repository.js';
 import { SCHEDULED_JOB } from './job-registry.js';
+import { assertRunId } from './run-id.js';
 import { AppError } from '../errors/app.error.js';
 import { BATCH_DESCRIPTION, BATCH_NAME, describeSchedule } from '../legacy/batch-wording.js';
 import type { StatusOverview, RunFilter, RunPage, RunRecord } from './run.vocabulary.js';
@@ -19,7 +20,7 @@ export class RunQueries {
   constructor(private readonly deps: QueryDeps) {}
 
   async getRun(executionId: string): Promise<RunRecord> {
-    const run = await this.deps.runs.findRun(executionId);
+    const run = await this.deps.runs.findRun(assertRunId(executionId, 'id'));
     if (!run) throw new AppError('NOT_FOUND', `execution ${executionId} does not exist`, 'id');
     return run;
   }

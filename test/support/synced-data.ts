@@ -5,9 +5,9 @@ import type { GqlResult, TestService } from './service.js';
 /** One account as the service serves it: profile, and media with their first 100 comments. */
 export const ACCOUNT_QUERY = `query($userNo: Int!, $after: String) { instagramAccount(userNo: $userNo) {
   igUserId profile { username followersCount followsCount mediaCount biography }
-  media(first: 100, after: $after) { pageInfo { hasNextPage endCursor }
+  media(first: 5, after: $after) { pageInfo { hasNextPage endCursor }
     edges { node { id caption mediaType mediaProductType likeCount commentsCount timestamp permalink
-      comments(first: 100) { pageInfo { hasNextPage } edges { node { id text username replies { id text } } } } } } } } }`;
+      comments(first: 100) { pageInfo { hasNextPage } edges { node { id text username replies(first: 5) { id text } } } } } } } } }`;
 
 export interface MediaNode {
   id: string;

@@ -19,7 +19,9 @@ import { isAdmin } from '../../auth/caller.js';
 import type { SyncedDataReader } from '../../sync/synced-data.reader.js';
 import type { GraphqlContext } from '../graphql-context.js';
 import { guarded } from '../graphql-errors.js';
-import { pageSize, parseDay, parseTime } from '../graphql-args.js';
+import { pageSize, parseTime } from '../graphql-args.js';
+import { insightRange } from '../insight-range.js';
+import { pagedList } from '../limits/operation-limits.js';
 import {
   CommentConnection,
   CommentType,
@@ -122,6 +124,7 @@ export class InstagramAccountResolver {
 
   @FieldResolver(() => MediaConnection, {
     description: 'Media not deleted on Instagram, newest first.',
+    complexity: pagedList(),
   })
   media(
     @Root() account: InstagramAccountType,
@@ -145,11 +148,7 @@ export class InstagramAccountResolver {
     @Args(() => InsightArgs) args: InsightArgs,
   ): Promise<InsightValueType[]> {
     const rows = await guarded(() =>
-      this.reads.accountInsights(account.igUserId, {
-        metrics: args.metrics ?? undefined,
-        since: parseDay(args.since, 'since'),
-        until: parseDay(args.until, 'until'),
-      }),
+      this.reads.accountInsights(account.igUserId, insightRange(args)),
     );
     return rows.map((r) => ({ metric: r.metric, period: r.period, date: r.day, value: r.value }));
   }
@@ -166,7 +165,10 @@ class CommentArgs {
 export class MediaResolver {
   constructor(private readonly reads: AccountReads) {}
 
-  @FieldResolver(() => CommentConnection, { description: 'Top-level comments, newest first.' })
+  @FieldResolver(() => CommentConnection, {
+    description: 'Top-level comments, newest first.',
+    complexity: pagedList(),
+  })
   comments(
     @Root() media: MediaType,
     @Args(() => CommentArgs) args: CommentArgs,
@@ -182,11 +184,27 @@ export class MediaResolver {
   }
 }
 
+/** Replies answered per comment unless `first` says otherwise (Instagram threads stay short). */
+const REPLIES_DEFAULT = 50;
+
 /** Replies of a comment, batched per request. */
 @Resolver(() => CommentType)
 export class CommentResolver {
-  @FieldResolver(() => [CommentType], { description: 'Replies, oldest first.' })
-  replies(@Root() comment: CommentType, @Ctx() context: GraphqlContext): Promise<CommentType[]> {
-    return comment.parentId ? Promise.resolve([]) : context.loaders.replies.load(comment.id);
+  @FieldResolver(() => [CommentType], {
+    description: 'Replies, oldest first: the first `first` of them.',
+    complexity: pagedList(REPLIES_DEFAULT),
+  })
+  async replies(
+    @Root() comment: CommentType,
+    @Ctx() context: GraphqlContext,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `1 to 100; default ${REPLIES_DEFAULT}.`,
+    })
+    first?: number | null,
+  ): Promise<CommentType[]> {
+    const size = await guarded(async () => pageSize(first ?? REPLIES_DEFAULT, 'first'));
+    if (comment.parentId) return [];
+    return (await context.loaders.replies.load(comment.id)).slice(0, size);
   }
 }

@@ -4,6 +4,8 @@ import type { RunQueries } from '../../runs/run.queries.js';
 import type { RunLauncher } from '../../runs/run-launcher.js';
 import type { GraphqlContext } from '../graphql-context.js';
 import { guarded } from '../graphql-errors.js';
+import { parseRunId } from '../graphql-args.js';
+import { pagedList } from '../limits/operation-limits.js';
 import { BatchExecutionsArgs, StartSyncArgs } from '../types/run.args.js';
 import { StatusOverviewType, RunLaunchType, RunConnection, RunType } from '../types/run.type.js';
 
@@ -37,8 +39,9 @@ export class RunResolver {
     @Ctx() { caller }: GraphqlContext,
   ): Promise<RunType> {
     return guarded(async () => {
-      access.assertMayChange(caller, await this.queries.getRun(executionId));
-      return access.visibleRun(caller, await this.launcher.cancel(executionId));
+      const id = parseRunId(executionId, 'executionId');
+      access.assertMayChange(caller, await this.queries.getRun(id));
+      return access.visibleRun(caller, await this.launcher.cancel(id));
     });
   }
 
@@ -50,8 +53,9 @@ export class RunResolver {
     @Ctx() { caller }: GraphqlContext,
   ): Promise<RunLaunchType> {
     return guarded(async () => {
-      access.assertMayChange(caller, await this.queries.getRun(executionId));
-      return this.launcher.restart(executionId);
+      const id = parseRunId(executionId, 'executionId');
+      access.assertMayChange(caller, await this.queries.getRun(id));
+      return this.launcher.restart(id);
     });
   }
 
@@ -66,13 +70,13 @@ export class RunResolver {
     @Ctx() { caller }: GraphqlContext,
   ): Promise<RunType> {
     return guarded(async () => {
-      const run = await this.queries.getRun(id);
+      const run = await this.queries.getRun(parseRunId(id, 'id'));
       access.assertMayRead(caller, run);
       return access.visibleRun(caller, run);
     });
   }
 
-  @Query(() => RunConnection, { description: 'Runs, newest first.' })
+  @Query(() => RunConnection, { description: 'Runs, newest first.', complexity: pagedList() })
   async batchExecutions(
     @Args(() => BatchExecutionsArgs) { first, after, status, userNo }: BatchExecutionsArgs,
     @Ctx() { caller }: GraphqlContext,
