@@ -2,12 +2,15 @@ import { expect } from '@jest/globals';
 import type { FakeAccount, FakeMedia } from '@instagram-sync/fake-instagram-graph-api';
 import type { GqlResult, TestService } from './service.js';
 
-/** One account as the service serves it: profile, and media with their first 100 comments. */
+/**
+ * One account as the service serves it: profile, and media two at a time with their first 100
+ * comments and up to 50 replies each (the fake's longest thread has 30), within the cost limit.
+ */
 export const ACCOUNT_QUERY = `query($userNo: Int!, $after: String) { instagramAccount(userNo: $userNo) {
   igUserId profile { username followersCount followsCount mediaCount biography }
-  media(first: 5, after: $after) { pageInfo { hasNextPage endCursor }
+  media(first: 2, after: $after) { pageInfo { hasNextPage endCursor }
     edges { node { id caption mediaType mediaProductType likeCount commentsCount timestamp permalink
-      comments(first: 100) { pageInfo { hasNextPage } edges { node { id text username replies(first: 5) { id text } } } } } } } } }`;
+      comments(first: 100) { pageInfo { hasNextPage } edges { node { id text username replies(first: 50) { id text } } } } } } } } }`;
 
 export interface MediaNode {
   id: string;
