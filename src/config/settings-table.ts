@@ -11,7 +11,10 @@ interface Setting {
 /** The default a schema declares: the value of its `.default()`, wherever it sits. */
 function defaultOf(schema: z.ZodType): string {
   const def = schema.def as { type: string; defaultValue?: unknown; in?: z.ZodType };
-  if (def.type === 'default') return `\`${String(def.defaultValue)}\``;
+  if (def.type === 'default') {
+    const value = String(def.defaultValue);
+    return value === '' ? 'empty' : `\`${value}\``;
+  }
   if (def.type === 'pipe' && def.in) return defaultOf(def.in);
   return 'unset';
 }
