@@ -7,7 +7,15 @@ import type { StepDeps } from './step-deps.js';
 import type { StepTally } from './step-tally.js';
 
 /** Valid for every media type (a v25 probe: IMAGE, VIDEO, CAROUSEL_ALBUM and REELS alike). */
-const COMMON = ['reach', 'saved', 'likes', 'comments', 'shares', 'total_interactions', 'views'];
+const COMMON: readonly string[] = [
+  'reach',
+  'saved',
+  'likes',
+  'comments',
+  'shares',
+  'total_interactions',
+  'views',
+];
 
 /**
  * Lifetime metrics per kind of media. One name a media does not support fails its whole call,
@@ -60,7 +68,17 @@ export async function syncMediaInsights(
   }
 }
 
-/** One media's insights, or null when Instagram refuses them for this media alone. */
+/** "The Media Insights API does not support the X metric for this media product type." */
+const UNSUPPORTED = /does not support the .* metric/i;
+
+const refusesMetrics = (error: unknown): boolean =>
+  isGraphApiError(error) && error.code === 100 && UNSUPPORTED.test(error.message);
+
+/**
+ * One media's insights, or null when Instagram refuses them for this media alone. A media that
+ * refuses a metric of its kind (Instagram's rules per product type change) is asked again with
+ * the metrics every media supports, then skipped: never the account's failure.
+ */
 async function fetchOne(
   deps: StepDeps,
   context: StepContext,
@@ -68,21 +86,42 @@ async function fetchOne(
 ): Promise<{ rows: MediaInsightRecord[]; read: number } | null> {
   const metrics = mediaInsightMetrics(media);
   try {
-    const insights = await deps.graph.getMediaInsights(context.account, media.id, metrics);
-    const fetchedAt = deps.options.now();
-    const rows = metrics.map((metric) => {
-      const value = insights.find((i) => i.name === metric)?.values?.[0]?.value;
-      return {
-        mediaId: media.id,
-        metric,
-        value: typeof value === 'number' ? value : null,
-        fetchedAt,
-      };
-    });
-    return { rows, read: rows.filter((r) => r.value !== null).length };
+    return await readMetrics(deps, context, media, metrics);
   } catch (error) {
-    if (!isGraphApiError(error, 'skippable')) throw error;
-    context.logger.info({ mediaId: media.id, error }, 'media insights skipped');
-    return null;
+    if (refusesMetrics(error) && metrics !== COMMON) {
+      try {
+        return await readMetrics(deps, context, media, COMMON);
+      } catch (again) {
+        return skipped(context, media, again);
+      }
+    }
+    return skipped(context, media, error);
   }
+}
+
+async function readMetrics(
+  deps: StepDeps,
+  context: StepContext,
+  media: MediaKind,
+  metrics: readonly string[],
+): Promise<{ rows: MediaInsightRecord[]; read: number }> {
+  const insights = await deps.graph.getMediaInsights(context.account, media.id, metrics);
+  const fetchedAt = deps.options.now();
+  const rows = metrics.map((metric) => {
+    const value = insights.find((i) => i.name === metric)?.values?.[0]?.value;
+    return {
+      mediaId: media.id,
+      metric,
+      value: typeof value === 'number' ? value : null,
+      fetchedAt,
+    };
+  });
+  return { rows, read: rows.filter((r) => r.value !== null).length };
+}
+
+/** A media Instagram will not give insights for: skipped and counted; anything else fails. */
+function skipped(context: StepContext, media: MediaKind, error: unknown): null {
+  if (!isGraphApiError(error, 'skippable') && !refusesMetrics(error)) throw error;
+  context.logger.info({ mediaId: media.id, error }, 'media insights skipped');
+  return null;
 }

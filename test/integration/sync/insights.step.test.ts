@@ -2,7 +2,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import type { FakeAccount, FakeGraphApi } from '@instagram-sync/fake-instagram-graph-api';
 import type { SyncedDataRepositories } from '../../../src/db/repositories/create-repositories.js';
 import { GraphApiError } from '../../../src/instagram/index.js';
-import { DEFAULT_TOTAL_VALUE_METRICS, mediaInsightMetrics } from '../../../src/sync/steps/index.js';
+import {
+  DEFAULT_TOTAL_VALUE_METRICS,
+  MEDIA_INSIGHT_METRICS,
+  mediaInsightMetrics,
+} from '../../../src/sync/steps/index.js';
 import { TEST_ENGINES } from '../../support/databases.js';
 import { openSyncedDataDb, type SyncedDataDb } from '../../support/synced-data.fixtures.js';
 import { fakeMediaInWindow, startHarness, type StepsHarness } from '../../support/sync-steps.js';
@@ -213,6 +217,24 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
     expect(await db.repos.mediaInsights.findByMediaIds([gone!.id])).toEqual([]);
     const stored = await db.repos.mediaInsights.findByMediaIds(rest.map((m) => m.id));
     expect(new Set(stored.map((v) => v.mediaId))).toEqual(new Set(rest.map((m) => m.id)));
+  });
+
+  it('asks a media that refuses a metric of its kind again with the metrics every media supports', async () => {
+    h = await startHarness(db.repos, { seed: 409 });
+    const account = h.account();
+    await h.run('media');
+    const photo = fakeMediaInWindow(account, h.window).find(
+      (m) => m.media_type === 'IMAGE' && m.media_product_type === 'FEED' && !m.preConversion,
+    )!;
+    // Stored as a feed photo (which has follows and profile_visits); Instagram now says video.
+    photo.media_type = 'VIDEO';
+
+    const { counts } = await h.run('insights');
+
+    expect(counts.skipped).toBe(0);
+    const stored = await db.repos.mediaInsights.findByMediaIds([photo.id]);
+    expect(stored.map((v) => v.metric).sort()).toEqual([...MEDIA_INSIGHT_METRICS.other].sort());
+    expect(stored.every((v) => v.value === photo.insights[v.metric])).toBe(true);
   });
 
   it('drops an account metric Instagram refuses, once, and stores every other metric', async () => {
