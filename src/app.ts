@@ -6,7 +6,7 @@ import { AccountStepRunner } from './runs/account-step.runner.js';
 import { createAgenda } from './runs/agenda.factory.js';
 import { BatchLog } from './legacy/batch-log.js';
 import { RunQueries } from './runs/run.queries.js';
-import { defineRunJobs, resumeActiveRuns, scheduleNightlySync } from './runs/run.jobs.js';
+import { defineRunJobs, resumeActiveRuns, scheduleRecurringSyncs } from './runs/run.jobs.js';
 import { ConnectedAccounts } from './accounts/connected-accounts.js';
 import { loadTokenKeyring } from './accounts/encryption-keys.js';
 import { InProcessEventBus, type EventBus } from './run-events/event-bus.js';
@@ -144,6 +144,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     { driver, runner, launcher, lifecycle, logger },
     {
       cron: config.sync.cron,
+      deepCron: config.sync.deepCron,
       timezone: config.sync.timezone,
       concurrency: config.sync.concurrency,
       accountConcurrency: options.accountConcurrency ?? 8,
@@ -151,7 +152,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     },
   );
   await agenda.ready;
-  await scheduleNightlySync(agenda, config.sync);
+  await scheduleRecurringSyncs(agenda, config.sync);
   if (runsJobs) {
     await agenda.start();
     await resumeActiveRuns(agenda, runs);

@@ -166,6 +166,13 @@ export const settings = {
       .refine(isCron, { error: 'must be a 5-field cron line such as "0 2 * * *"' })
       .default('0 2 * * *'),
   },
+  SYNC_DEEP_CRON: {
+    doc: 'Cron line (5 fields) of the weekly deep sync: 12 months, all accounts, so older media stay current. Default Sundays 03:00.',
+    schema: z
+      .string()
+      .refine(isCron, { error: 'must be a 5-field cron line such as "0 3 * * 0"' })
+      .default('0 3 * * 0'),
+  },
   SYNC_TIMEZONE: {
     doc: 'IANA zone of the schedule, the sync window and insight days.',
     schema: z

@@ -38,6 +38,7 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   readonly sync: {
     readonly cron: string;
+    readonly deepCron: string;
     readonly timezone: string;
     readonly concurrency: number;
     readonly maxConcurrency: number;
@@ -141,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: Object.freeze(raw.CORS_ORIGINS),
     sync: Object.freeze({
       cron: raw.SYNC_CRON,
+      deepCron: raw.SYNC_DEEP_CRON,
       timezone: raw.SYNC_TIMEZONE,
       concurrency: raw.SYNC_CONCURRENCY,
       maxConcurrency: raw.SYNC_MAX_CONCURRENCY,

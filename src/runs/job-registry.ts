@@ -9,6 +9,8 @@ export interface JobPayloads {
   'instagram-sync-account-step': { runId: string; step: StepName; userNo: number };
   /** The recurring nightly start. */
   'instagram-sync-scheduled': Record<string, never>;
+  /** The recurring weekly deep start (12 months), so older media stay current. */
+  'instagram-sync-deep-scheduled': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -16,6 +18,7 @@ export type JobName = keyof JobPayloads;
 export const RUN_JOB = 'instagram-sync-run' satisfies JobName;
 export const ACCOUNT_STEP_JOB = 'instagram-sync-account-step' satisfies JobName;
 export const SCHEDULED_JOB = 'instagram-sync-scheduled' satisfies JobName;
+export const DEEP_SCHEDULED_JOB = 'instagram-sync-deep-scheduled' satisfies JobName;
 
 /** Defines a job whose handler receives exactly the payload its name declares. */
 export function defineJob<N extends JobName>(

@@ -7,15 +7,19 @@ import {
   ensureQueued,
   RUN_JOB,
   SCHEDULED_JOB,
+  DEEP_SCHEDULED_JOB,
   defineJob,
 } from './job-registry.js';
 import type { RunDriver } from './run-driver.js';
 import type { RunLauncher } from './run-launcher.js';
 import { AppError } from '../errors/app.error.js';
 import type { WorkerLifecycle } from './worker-lifecycle.js';
+import { DEEP_SYNC_MONTHS } from './run.vocabulary.js';
 
 export interface RunJobSettings {
   cron: string;
+  /** The weekly deep sync's cron line. */
+  deepCron: string;
   timezone: string;
   concurrency: number;
   accountConcurrency: number;
@@ -35,7 +39,7 @@ function heartbeatOf(job: Job<unknown>, lockLifetimeMs: number): () => Promise<v
   };
 }
 
-/** Defines the three jobs on `agenda` (every role, so any process can enqueue them). */
+/** Defines the four jobs on `agenda` (every role, so any process can enqueue them). */
 export function defineRunJobs(
   agenda: Agenda,
   deps: {
@@ -82,9 +86,9 @@ export function defineRunJobs(
   agenda.on('error', (error: Error) =>
     deps.logger.error({ err: error.message }, 'agenda job error'),
   );
-  defineJob(agenda, SCHEDULED_JOB, async () => {
+  const scheduledStart = (months?: number) => async () => {
     try {
-      const launch = await deps.launcher.start({ executionType: 'scheduled' });
+      const launch = await deps.launcher.start({ executionType: 'scheduled', months });
       deps.logger.info(
         { executionId: launch.executionId, deduplicated: launch.deduplicated },
         launch.message,
@@ -93,23 +97,23 @@ export function defineRunJobs(
       if (!(error instanceof AppError)) throw error;
       deps.logger.warn({ code: error.code }, `scheduled sync not started: ${error.message}`);
     }
-  });
+  };
+  defineJob(agenda, SCHEDULED_JOB, scheduledStart());
+  defineJob(agenda, DEEP_SCHEDULED_JOB, scheduledStart(DEEP_SYNC_MONTHS));
 }
 
 /**
- * The nightly schedule: one recurring job however many processes call this (the backend keeps
- * one `single` job per name), never run at start-up (`skipImmediate`).
+ * The recurring starts — nightly (`cron`, 1 month) and weekly deep (`deepCron`, 12 months) —
+ * each one job however many processes call this (the backend keeps one `single` job per
+ * name), never run at start-up (`skipImmediate`).
  */
-export async function scheduleNightlySync(
+export async function scheduleRecurringSyncs(
   agenda: Agenda,
-  settings: Pick<RunJobSettings, 'cron' | 'timezone'>,
+  settings: Pick<RunJobSettings, 'cron' | 'deepCron' | 'timezone'>,
 ): Promise<void> {
-  await agenda.every(
-    settings.cron,
-    SCHEDULED_JOB,
-    {},
-    { timezone: settings.timezone, skipImmediate: true },
-  );
+  const options = { timezone: settings.timezone, skipImmediate: true };
+  await agenda.every(settings.cron, SCHEDULED_JOB, {}, options);
+  await agenda.every(settings.deepCron, DEEP_SCHEDULED_JOB, {}, options);
 }
 
 /**

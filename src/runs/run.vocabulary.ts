@@ -131,6 +131,8 @@ export const MONTHS_MIN = 1;
 export const MONTHS_MAX = 12;
 export const DEFAULT_MANUAL_MONTHS = 6;
 export const DEFAULT_SCHEDULED_MONTHS = 1;
+/** The weekly deep sync covers the whole year, so counts and insights of older media move on. */
+export const DEEP_SYNC_MONTHS = 12;
 
 /** The answer to a start (or restart): what the old REST API returned, plus the execution id. */
 export interface RunLaunch {
