@@ -63,6 +63,13 @@ if (TEST_ENGINES.includes('mysql')) {
           return Number(row?.n);
         };
         await waitFor(async () => (await finished()) >= 500, '500 finished jobs', 45_000);
+        // A handler's last line runs before Agenda saves the job as completed: stopping the
+        // workers in between would leave that job locked, so wait for the saves too.
+        const unfinished = async () =>
+          (await repo.queryJobs({ name: 'count-once' })).jobs.filter(
+            (job) => job.state !== 'completed',
+          );
+        await waitFor(async () => (await unfinished()).length === 0, 'every job completed', 15_000);
         await stopWorkers(workers.filter((w) => w !== victim));
 
         const runs = await db.sequelize.query<Run>(
@@ -89,8 +96,7 @@ if (TEST_ENGINES.includes('mysql')) {
         }
         expect(finishes.find((f) => f.job_id === blockedJob)?.worker).not.toBe(victim.name);
         expect(new Set(runs.map((r) => r.worker)).size).toBe(4);
-        const left = await repo.queryJobs({ name: 'count-once' });
-        expect(left.jobs.filter((job) => job.state !== 'completed')).toEqual([]);
+        expect(await unfinished()).toEqual([]);
       } finally {
         await stopWorkers(workers);
         await db.drop();
