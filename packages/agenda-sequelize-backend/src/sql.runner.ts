@@ -24,7 +24,7 @@ export class BindParams {
 
 /** MySQL error numbers after which the whole (short) transaction is simply run again. */
 const RETRYABLE_MYSQL_ERRORS = new Set([1213 /* deadlock */, 1205 /* lock wait timeout */]);
-const MAX_ATTEMPTS = 6;
+const MAX_ATTEMPTS = 8;
 
 /**
  * Runs raw, parameterised SQL through a Sequelize instance and papers over the differences
@@ -98,7 +98,8 @@ export class SqlRunner {
         return await this.sequelize.transaction((transaction) => work(transaction));
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+        // Exponential, jittered: under load many lockers collide again if they all retry at once.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
       }
     }
   }

@@ -10,6 +10,7 @@ describe('configuration', () => {
     expect(config.graphApi.url).toBe('https://graph.facebook.com');
     expect(config.sync).toEqual({
       cron: '0 2 * * *',
+      deepCron: '0 3 * * 0',
       timezone: 'Asia/Seoul',
       concurrency: 5,
       maxConcurrency: 10,
