@@ -5,6 +5,7 @@ import { createIgMedia } from './202611270100-create-ig-media.js';
 import { createIgProfiles } from './202611270100-create-ig-profiles.js';
 import { createAgendaJobs } from './202611270200-create-agenda-jobs.js';
 import { createSyncRuns } from './202611270300-create-sync-runs.js';
+import { addIgAccountTokenLifecycle } from './202612020100-add-ig-account-token-lifecycle.js';
 
 /**
  * Every migration. Names are `YYYYMMDDHHMM-what` and they run in name order; a landed
@@ -17,4 +18,5 @@ export const migrations: Migration[] = [
   createIgInsights,
   createAgendaJobs,
   createSyncRuns,
+  addIgAccountTokenLifecycle,
 ].sort((a, b) => a.name.localeCompare(b.name));

@@ -8,6 +8,8 @@ import { BatchLog } from './legacy/batch-log.js';
 import { RunQueries } from './runs/run.queries.js';
 import { defineRunJobs, resumeActiveRuns, scheduleRecurringSyncs } from './runs/run.jobs.js';
 import { ConnectedAccounts } from './accounts/connected-accounts.js';
+import { TokenRefresher } from './accounts/token-refresher.js';
+import { defineTokenRefreshJob } from './runs/token-refresh.job.js';
 import { loadTokenKeyring } from './accounts/encryption-keys.js';
 import { InProcessEventBus, type EventBus } from './run-events/event-bus.js';
 import { RedisEventBus } from './run-events/redis-event-bus.js';
@@ -93,6 +95,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const accounts = new ConnectedAccounts(repos.accounts, graph, tokenKeys, (id) =>
     purgeSyncedData(sequelize, id),
   );
+  const tokens = new TokenRefresher(repos.accounts, graph, tokenKeys);
   const lockLifetimeMs = options.lockLifetimeMs ?? 120_000;
   const workerName = `${hostname()}:${process.pid}:${config.role}-${randomBytes(3).toString('hex')}`;
   const agenda = createAgenda({
@@ -151,6 +154,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       lockLifetimeMs,
     },
   );
+  defineTokenRefreshJob(agenda, tokens, logger);
   await agenda.ready;
   await scheduleRecurringSyncs(agenda, config.sync);
   if (runsJobs) {
@@ -164,6 +168,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         launcher,
         queries,
         accounts,
+        tokens,
         metrics,
         reads: new SyncedDataReader(repos),
         feed: new RunEventFeed(runs, eventStore, bus),
@@ -198,6 +203,7 @@ interface ApiParts {
   launcher: RunLauncher;
   queries: RunQueries;
   accounts: ConnectedAccounts;
+  tokens: TokenRefresher;
   metrics: ServiceMetrics;
   reads: SyncedDataReader;
   feed: RunEventFeed;
@@ -212,8 +218,8 @@ async function startApi(config: Config, logger: Logger, parts: ApiParts) {
       'AUTH_JWT_SECRET is not set: NO AUTHENTICATION, every caller is admin. Set it before exposing the service.',
     );
   }
-  const { launcher, queries, accounts, reads, feed } = parts;
-  const schema = await buildGraphqlSchema({ launcher, queries, accounts, reads });
+  const { launcher, queries, accounts, tokens, reads, feed } = parts;
+  const schema = await buildGraphqlSchema({ launcher, queries, accounts, tokens, reads });
   const http = await startHttpServer(
     {
       schema,

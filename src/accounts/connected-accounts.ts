@@ -7,6 +7,8 @@ import { decryptToken, encryptToken, type TokenKeyring } from './token-crypto.js
 import type { SyncAccount } from '../sync/step.contract.js';
 import type { AccountDirectory } from '../runs/account-directory.js';
 import { AppError } from '../errors/app.error.js';
+import type { TokenDebug } from '../instagram/token-debug.js';
+import { missingScopes } from './token-scopes.js';
 
 export interface ConnectInput {
   userNo: number;
@@ -61,14 +63,41 @@ export class ConnectedAccounts implements AccountDirectory {
     }
     const check = await this.graph.checkToken(input.igUserId, input.accessToken);
     if (!check.ok) throw new AppError('BAD_USER_INPUT', check.message, 'accessToken');
+    const grants = await this.assertGrants(input.igUserId, input.accessToken);
     return this.repository.upsertOnConnect({
       userNo: input.userNo,
       igUserId: input.igUserId,
       username: check.profile.username || null,
       accessTokenCiphertext: encryptToken(input.accessToken, this.keys, input.igUserId),
-      tokenExpiresAt: null,
+      tokenExpiresAt: grants.expiresAt,
+      dataAccessExpiresAt: grants.dataAccessExpiresAt,
+      scopes: grants.scopes,
       connectedAt: new Date(),
     });
+  }
+
+  /**
+   * The token's scopes and expiries from `/debug_token` (Facebook Login); refuses a token
+   * that lacks a scope the sync needs, naming every missing one, before anything is stored.
+   */
+  private async assertGrants(igUserId: string, accessToken: string): Promise<TokenDebug> {
+    const debug = await this.graph.debugToken(igUserId, accessToken);
+    if (!debug.valid) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        'The access token is invalid or expired.',
+        'accessToken',
+      );
+    }
+    const missing = missingScopes('FACEBOOK', debug.scopes);
+    if (missing.length > 0) {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `The access token lacks the permission${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; grant ${missing.length > 1 ? 'them' : 'it'} when logging in, then connect again.`,
+        'accessToken',
+      );
+    }
+    return debug;
   }
 
   /** Deletes the token; the synced rows stay unless `purgeData`. Returns the account. */
@@ -78,7 +107,7 @@ export class ConnectedAccounts implements AccountDirectory {
       throw new AppError('NOT_FOUND', `userNo ${userNo} has no connected account`, 'userNo');
     await this.repository.disconnect(userNo);
     if (purgeData) await this.purge(account.igUserId);
-    return { ...account, status: 'disconnected', tokenExpiresAt: null };
+    return { ...account, status: 'disconnected', tokenExpiresAt: null, dataAccessExpiresAt: null };
   }
 
   async targets(userNo: number | null): Promise<SyncAccount[]> {

@@ -54,7 +54,7 @@ const isOriginList = (value: string): boolean =>
 
 export const settings = {
   NODE_ENV: {
-    doc: '`production` requires AUTH_JWT_SECRET, TOKEN_ENCRYPTION_KEY and an https IG_GRAPH_API_URL.',
+    doc: '`production` requires AUTH_JWT_SECRET, TOKEN_ENCRYPTION_KEY and https IG_GRAPH_API_URL and IG_INSTAGRAM_API_URL.',
     schema: z.enum(['development', 'test', 'production']).default('development'),
   },
   PORT: {
@@ -84,6 +84,10 @@ export const settings = {
   IG_GRAPH_API_URL: {
     doc: 'Base URL of the Graph API (point it at the bundled fake for tests and the demo). https in production.',
     schema: z.url({ error: 'must be an http(s) URL' }).default('https://graph.facebook.com'),
+  },
+  IG_INSTAGRAM_API_URL: {
+    doc: 'Base URL of the Instagram-Login API (`refresh_access_token`); point it at the bundled fake for tests. https in production.',
+    schema: z.url({ error: 'must be an http(s) URL' }).default('https://graph.instagram.com'),
   },
   IG_GRAPH_API_VERSION: {
     doc: 'Graph API version path segment.',
@@ -172,6 +176,13 @@ export const settings = {
       .string()
       .refine(isCron, { error: 'must be a 5-field cron line such as "0 3 * * 0"' })
       .default('0 3 * * 0'),
+  },
+  TOKEN_REFRESH_CRON: {
+    doc: 'Cron line (5 fields) of the token check: refreshes Instagram-Login tokens ahead of expiry and warns of Facebook-Login tokens close to it. Default daily 04:30.',
+    schema: z
+      .string()
+      .refine(isCron, { error: 'must be a 5-field cron line such as "30 4 * * *"' })
+      .default('30 4 * * *'),
   },
   SYNC_TIMEZONE: {
     doc: 'IANA zone of the schedule, the sync window and insight days.',

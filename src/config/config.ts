@@ -12,6 +12,8 @@ export interface Config {
   readonly redisUrl: string | undefined;
   readonly graphApi: {
     readonly url: string;
+    /** Base URL of the Instagram-Login API (graph.instagram.com): token refresh. Unset: `url`. */
+    readonly instagramUrl?: string;
     readonly version: string;
     readonly timeoutMs: number;
     readonly maxRetries: number;
@@ -39,6 +41,8 @@ export interface Config {
   readonly sync: {
     readonly cron: string;
     readonly deepCron: string;
+    /** When tokens are refreshed (Instagram Login) or flagged as expiring (Facebook Login). */
+    readonly tokenRefreshCron: string;
     readonly timezone: string;
     readonly concurrency: number;
     readonly maxConcurrency: number;
@@ -101,10 +105,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   problems.push(...missingForProduction(input));
   // The token travels in every request's header: only TLS keeps it off the wire.
-  if (raw.NODE_ENV === 'production' && new URL(raw.IG_GRAPH_API_URL).protocol !== 'https:') {
-    problems.push(
-      `IG_GRAPH_API_URL=${JSON.stringify(raw.IG_GRAPH_API_URL)}: must be https when NODE_ENV=production`,
-    );
+  for (const name of ['IG_GRAPH_API_URL', 'IG_INSTAGRAM_API_URL'] as const) {
+    if (raw.NODE_ENV === 'production' && new URL(raw[name]).protocol !== 'https:') {
+      problems.push(`${name}=${JSON.stringify(raw[name])}: must be https when NODE_ENV=production`);
+    }
   }
   const host = raw.HOST ?? (raw.AUTH_JWT_SECRET ? '0.0.0.0' : '127.0.0.1');
   if (!raw.AUTH_JWT_SECRET && !LOOPBACK.has(host) && !raw.ALLOW_UNAUTHENTICATED) {
@@ -122,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: raw.REDIS_URL,
     graphApi: Object.freeze({
       url: raw.IG_GRAPH_API_URL.replace(/\/+$/, ''),
+      instagramUrl: raw.IG_INSTAGRAM_API_URL.replace(/\/+$/, ''),
       version: raw.IG_GRAPH_API_VERSION,
       timeoutMs: raw.IG_HTTP_TIMEOUT_MS,
       maxRetries: raw.IG_MAX_RETRIES,
@@ -143,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sync: Object.freeze({
       cron: raw.SYNC_CRON,
       deepCron: raw.SYNC_DEEP_CRON,
+      tokenRefreshCron: raw.TOKEN_REFRESH_CRON,
       timezone: raw.SYNC_TIMEZONE,
       concurrency: raw.SYNC_CONCURRENCY,
       maxConcurrency: raw.SYNC_MAX_CONCURRENCY,

@@ -12,11 +12,14 @@ import {
   type AccountReads,
 } from './resolvers/instagram-account.resolver.js';
 import type { ConnectedAccounts } from '../accounts/connected-accounts.js';
+import type { TokenRefresher } from '../accounts/token-refresher.js';
+import { InstagramTokenResolver } from './resolvers/instagram-token.resolver.js';
 
 export interface SchemaServices {
   launcher: RunLauncher;
   queries: RunQueries;
   accounts: ConnectedAccounts;
+  tokens: TokenRefresher;
   reads: AccountReads;
 }
 
@@ -24,6 +27,7 @@ export const RESOLVERS = [
   RunResolver,
   RunProgressResolver,
   InstagramAccountResolver,
+  InstagramTokenResolver,
   MediaResolver,
   CommentResolver,
 ] as const;
@@ -39,6 +43,7 @@ export async function buildGraphqlSchema(services: SchemaServices | null): Promi
             InstagramAccountResolver,
             new InstagramAccountResolver(services.accounts, services.reads),
           ],
+          [InstagramTokenResolver, new InstagramTokenResolver(services.tokens)],
           [MediaResolver, new MediaResolver(services.reads)],
           [CommentResolver, new CommentResolver()],
         ]

@@ -29,6 +29,8 @@ import { GraphUrls } from './graph-api.urls.js';
 import { assertInsightWindow } from './insight-window.js';
 import { LimitMemory } from './limit.memory.js';
 import { checkToken, type TokenCheck } from './token-check.js';
+import { debugToken, type TokenDebug } from './token-debug.js';
+import { refreshToken, type RefreshedToken } from './token-refresh.js';
 import { UsagePacer } from './usage.pacer.js';
 
 const unixSeconds = (date: Date): string => String(Math.floor(date.getTime() / 1000));
@@ -41,6 +43,8 @@ export class GraphApiClient {
   private readonly urls: GraphUrls;
   private readonly transport: GraphApiTransport;
   private readonly limits = new LimitMemory();
+  private readonly instagramUrl: string;
+  private readonly now: () => number;
   /** Per-account usage and blocks; shared by every call this client makes. */
   readonly pacer: UsagePacer;
 
@@ -50,6 +54,8 @@ export class GraphApiClient {
   ) {
     const { url, version, timeoutMs, maxRetries, appSecret } = config.graphApi;
     const now = options.now ?? Date.now;
+    this.now = now;
+    this.instagramUrl = (config.graphApi.instagramUrl ?? url).replace(/\/+$/, '');
     const sleep = options.sleep ?? realSleep;
     this.http = new GraphHttp({ timeoutMs, appSecret });
     this.urls = new GraphUrls(url, version);
@@ -207,6 +213,31 @@ export class GraphApiClient {
       this.transport,
       this.call(account, `/${igUserId}`, { fields: 'id,username' }, 'account', 'token_check'),
     );
+  }
+
+  /** What `/debug_token` reports on `accessToken`: validity, scopes, expiries (Facebook Login). */
+  debugToken(igUserId: string, accessToken: string): Promise<TokenDebug> {
+    const account = { igUserId, accessToken };
+    const params = { input_token: accessToken };
+    return debugToken(
+      this.transport,
+      this.call(account, '/debug_token', params, 'account', 'debug_token'),
+    );
+  }
+
+  /**
+   * A new long-lived Instagram-Login token for `account` (on the Instagram API's own host,
+   * unversioned as Instagram documents it). The token goes in the header like every call.
+   */
+  refreshInstagramToken(account: IgAccount): Promise<RefreshedToken> {
+    const call: GraphCall = {
+      account,
+      url: `${this.instagramUrl}/refresh_access_token`,
+      params: { grant_type: 'ig_refresh_token' },
+      node: 'account',
+      endpoint: 'refresh_access_token',
+    };
+    return refreshToken(this.transport, call, this.now);
   }
 
   /** Closes keep-alive connections. */

@@ -11,6 +11,8 @@ export interface JobPayloads {
   'instagram-sync-scheduled': Record<string, never>;
   /** The recurring weekly deep start (12 months), so older media stay current. */
   'instagram-sync-deep-scheduled': Record<string, never>;
+  /** The recurring token check: refresh Instagram-Login tokens, flag expiring Facebook ones. */
+  'instagram-token-refresh-scheduled': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -19,6 +21,7 @@ export const RUN_JOB = 'instagram-sync-run' satisfies JobName;
 export const ACCOUNT_STEP_JOB = 'instagram-sync-account-step' satisfies JobName;
 export const SCHEDULED_JOB = 'instagram-sync-scheduled' satisfies JobName;
 export const DEEP_SCHEDULED_JOB = 'instagram-sync-deep-scheduled' satisfies JobName;
+export const TOKEN_REFRESH_JOB = 'instagram-token-refresh-scheduled' satisfies JobName;
 
 /** Defines a job whose handler receives exactly the payload its name declares. */
 export function defineJob<N extends JobName>(

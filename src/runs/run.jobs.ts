@@ -8,6 +8,7 @@ import {
   RUN_JOB,
   SCHEDULED_JOB,
   DEEP_SCHEDULED_JOB,
+  TOKEN_REFRESH_JOB,
   defineJob,
 } from './job-registry.js';
 import type { RunDriver } from './run-driver.js';
@@ -20,6 +21,8 @@ export interface RunJobSettings {
   cron: string;
   /** The weekly deep sync's cron line. */
   deepCron: string;
+  /** The daily token check's cron line (its job is defined by `defineTokenRefreshJob`). */
+  tokenRefreshCron?: string;
   timezone: string;
   concurrency: number;
   accountConcurrency: number;
@@ -104,16 +107,20 @@ export function defineRunJobs(
 
 /**
  * The recurring starts — nightly (`cron`, 1 month) and weekly deep (`deepCron`, 12 months) —
+ * and the daily token check (`tokenRefreshCron`),
  * each one job however many processes call this (the backend keeps one `single` job per
  * name), never run at start-up (`skipImmediate`).
  */
 export async function scheduleRecurringSyncs(
   agenda: Agenda,
-  settings: Pick<RunJobSettings, 'cron' | 'deepCron' | 'timezone'>,
+  settings: Pick<RunJobSettings, 'cron' | 'deepCron' | 'timezone' | 'tokenRefreshCron'>,
 ): Promise<void> {
   const options = { timezone: settings.timezone, skipImmediate: true };
   await agenda.every(settings.cron, SCHEDULED_JOB, {}, options);
   await agenda.every(settings.deepCron, DEEP_SCHEDULED_JOB, {}, options);
+  if (settings.tokenRefreshCron) {
+    await agenda.every(settings.tokenRefreshCron, TOKEN_REFRESH_JOB, {}, options);
+  }
 }
 
 /**

@@ -206,6 +206,13 @@ export interface FakeMutations {
   expireToken(igUserId: string): void;
   /** Issues a new valid token for the account (the old one keeps its state). */
   rotateToken(igUserId: string): string;
+  /** The permissions `/debug_token` reports for the account's current token. */
+  setTokenScopes(igUserId: string, scopes: readonly string[]): void;
+  /**
+   * When the account's current token expires (and, when given, its data access lapses):
+   * the token stops working then, and `/debug_token` reports it.
+   */
+  setTokenExpiry(igUserId: string, expiresAt: Date, dataAccessExpiresAt?: Date): void;
   setProfile(igUserId: string, partial: Partial<Omit<FakeProfile, 'id'>>): void;
 }
 

@@ -6,12 +6,12 @@
  * in newest-first order.
  */
 import { freshComments } from './comments.generator.js';
-import { makeToken } from './dataset.generator.js';
 import type { FakeComment, FakeMutations } from './fake-graph-api.types.js';
-import type { FakeStore, MediaState } from './fake-store.js';
-import { DAY_MS, fromGraphTime } from './graph-time.js';
+import type { FakeStore, MediaState, TokenState } from './fake-store.js';
+import { fromGraphTime } from './graph-time.js';
 import { draftMedia } from './media.generator.js';
 import { expireNow } from './token-auth.js';
+import { issueToken } from './token-refresh.js';
 
 /** The time for the newest of `count` new items after `newest` (whole seconds). */
 function stampAfter(nowMs: number, newest: string | undefined, count: number): number {
@@ -34,6 +34,12 @@ function comment(store: FakeStore, commentId: string): FakeComment {
 export function createMutations(store: FakeStore): FakeMutations {
   const nowMs = (): number => store.now().getTime();
   const seed = store.settings.seed;
+
+  function currentToken(igUserId: string): TokenState {
+    const state = store.tokens.get(store.account(igUserId).accessToken);
+    if (!state) throw new Error(`No token for fake account ${igUserId}`);
+    return state;
+  }
 
   function addComments(
     state: MediaState,
@@ -112,19 +118,15 @@ export function createMutations(store: FakeStore): FakeMutations {
       expireNow(store.tokens.get(store.account(igUserId).accessToken), nowMs());
     },
     rotateToken(igUserId) {
-      const account = store.account(igUserId);
-      const version = [...store.tokens.values()].filter((t) => t.account === account).length;
-      const token = makeToken(seed, account.index, version);
-      const issuedAtMs = nowMs();
-      store.tokens.set(token, {
-        token,
-        account,
-        status: 'valid',
-        issuedAtMs,
-        expiresAtMs: issuedAtMs + 60 * DAY_MS,
-      });
-      account.accessToken = token;
-      return token;
+      return issueToken(store, store.account(igUserId), nowMs()).token;
+    },
+    setTokenScopes(igUserId, scopes) {
+      currentToken(igUserId).scopes = [...scopes];
+    },
+    setTokenExpiry(igUserId, expiresAt, dataAccessExpiresAt) {
+      const state = currentToken(igUserId);
+      state.expiresAtMs = expiresAt.getTime();
+      if (dataAccessExpiresAt) state.dataAccessExpiresAtMs = dataAccessExpiresAt.getTime();
     },
     setProfile(igUserId, partial) {
       Object.assign(store.account(igUserId).profile, partial);

@@ -39,6 +39,10 @@ export interface TokenState {
   expiresAtMs: number;
   /** When the token stopped working (expired state). */
   expiredAtMs?: number;
+  /** Permissions the user granted; default every read permission (`FULL_SCOPES`). */
+  scopes?: string[];
+  /** When data access lapses (90 days after the user's last activity); default issued + 90 d. */
+  dataAccessExpiresAtMs?: number;
 }
 
 export interface StoreSettings {

@@ -1,6 +1,6 @@
 /**
  * The answer to one request after its faults are known: an injected failure, or
- * `/debug_token`, or token check → call budget → route. Usage headers go on every
+ * `/debug_token`, `/refresh_access_token`, or token check → call budget → route. Usage headers go on every
  * answer made with a known token, errors included, as they do on the real API.
  */
 import { randomBytes } from 'node:crypto';
@@ -12,6 +12,7 @@ import type { GraphContext, Json } from './graph-context.js';
 import { GraphError, throttled, transientError, unknownError } from './graph-errors.js';
 import { routeGraphRequest } from './graph-router.js';
 import { authenticate, debugToken, expireNow, type CallerToken } from './token-auth.js';
+import { refreshToken } from './token-refresh.js';
 import type { UsageMeter } from './usage-meter.js';
 
 export interface AnswerDeps {
@@ -80,6 +81,10 @@ function routed(deps: AnswerDeps, req: RequestParts): Answer {
         body: debugToken(store, req.caller.token, req.inputToken, req.nowMs),
         headers,
       };
+    }
+    if (req.segments.length === 1 && req.segments[0] === 'refresh_access_token') {
+      const grantType = req.query.get('grant_type');
+      return { status: 200, body: refreshToken(store, token, grantType, req.nowMs), headers };
     }
     const account = authenticate(store, req.caller.token, req.nowMs);
     const regain = usage.regainMinutes(token, req.nowMs);

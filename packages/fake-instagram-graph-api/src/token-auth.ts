@@ -17,7 +17,8 @@ import {
 import { DAY_MS } from './graph-time.js';
 
 export const FAKE_APP_ID = '1234567890123456';
-const SCOPES = [
+/** Every read permission of the Facebook-Login flavour, as a fully granted token has them. */
+export const FULL_SCOPES = [
   'instagram_basic',
   'instagram_manage_insights',
   'instagram_manage_comments',
@@ -91,6 +92,7 @@ export function debugToken(
       data: { error: { code: 190, message: problem?.body.message }, is_valid: false, scopes: [] },
     };
   const seconds = (ms: number): number => Math.floor(ms / 1000);
+  const scopes = state.scopes ?? FULL_SCOPES;
   const error = problem
     ? { error: { code: 190, message: problem.body.message, subcode: problem.body.error_subcode } }
     : {};
@@ -99,13 +101,15 @@ export function debugToken(
       app_id: FAKE_APP_ID,
       type: 'USER',
       application: 'Instagram Sync (fake)',
-      data_access_expires_at: seconds(state.issuedAtMs + 90 * DAY_MS),
+      data_access_expires_at: seconds(
+        state.dataAccessExpiresAtMs ?? state.issuedAtMs + 90 * DAY_MS,
+      ),
       ...error,
       expires_at: seconds(state.expiresAtMs),
       is_valid: problem === undefined,
       issued_at: seconds(state.issuedAtMs),
-      scopes: SCOPES,
-      granular_scopes: SCOPES.map((scope) => ({ scope, target_ids: [state.account.igUserId] })),
+      scopes,
+      granular_scopes: scopes.map((scope) => ({ scope, target_ids: [state.account.igUserId] })),
       user_id: state.account.appScopedId,
     },
   };

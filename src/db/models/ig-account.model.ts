@@ -11,6 +11,9 @@ import {
 /** Lifecycle of a connected account: only `active` accounts are synced. */
 export type IgAccountStatus = 'active' | 'disconnected' | 'token_invalid';
 
+/** How the token was obtained: Facebook Login (graph.facebook.com) or Instagram Login. */
+export type IgLoginType = 'FACEBOOK' | 'INSTAGRAM';
+
 /** A row of `ig_accounts`. */
 export class IgAccountModel extends Model<
   InferAttributes<IgAccountModel>,
@@ -21,6 +24,10 @@ export class IgAccountModel extends Model<
   declare username: string | null;
   declare accessTokenCiphertext: string;
   declare tokenExpiresAt: Date | null;
+  declare loginType: CreationOptional<IgLoginType>;
+  declare dataAccessExpiresAt: CreationOptional<Date | null>;
+  /** JSON list of the granted scopes; null when not known. */
+  declare tokenScopes: CreationOptional<string | null>;
   declare status: IgAccountStatus;
   declare connectedAt: Date;
   declare lastSyncedAt: CreationOptional<Date | null>;
@@ -38,6 +45,9 @@ export function defineIgAccountModel(sequelize: Sequelize): ModelStatic<IgAccoun
       username: DataTypes.STRING(100),
       accessTokenCiphertext: { type: DataTypes.TEXT, allowNull: false },
       tokenExpiresAt: DataTypes.DATE(3),
+      loginType: { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'FACEBOOK' },
+      dataAccessExpiresAt: DataTypes.DATE(3),
+      tokenScopes: DataTypes.TEXT,
       status: { type: DataTypes.STRING(16), allowNull: false },
       connectedAt: { type: DataTypes.DATE(3), allowNull: false },
       lastSyncedAt: DataTypes.DATE(3),

@@ -1,9 +1,9 @@
 import { Op, type ModelStatic } from 'sequelize';
 import type { DbModels } from '../models/define-models.js';
-import type { IgAccountModel, IgAccountStatus } from '../models/ig-account.model.js';
+import type { IgAccountModel, IgAccountStatus, IgLoginType } from '../models/ig-account.model.js';
 import type { QueryOptions } from './query-options.js';
 
-export type { IgAccountStatus } from '../models/ig-account.model.js';
+export type { IgAccountStatus, IgLoginType } from '../models/ig-account.model.js';
 
 /** A connected account as the rest of the service sees it: never carries the token. */
 export interface IgAccountRecord {
@@ -11,7 +11,12 @@ export interface IgAccountRecord {
   igUserId: string;
   username: string | null;
   status: IgAccountStatus;
+  loginType: IgLoginType;
   tokenExpiresAt: Date | null;
+  /** Facebook Login: when the token stops returning data, separate from its expiry. */
+  dataAccessExpiresAt: Date | null;
+  /** Granted scopes as the Graph API reported them at connect; empty when not known. */
+  scopes: string[];
   connectedAt: Date;
   lastSyncedAt: Date | null;
 }
@@ -32,6 +37,8 @@ export interface IgAccountConnection {
   username: string | null;
   accessTokenCiphertext: string;
   tokenExpiresAt: Date | null;
+  dataAccessExpiresAt?: Date | null;
+  scopes?: readonly string[] | null;
   connectedAt: Date;
 }
 
@@ -51,12 +58,21 @@ export class IgAccountRepository {
     connection: IgAccountConnection,
     options: QueryOptions = {},
   ): Promise<IgAccountRecord> {
-    await this.accounts.bulkCreate([{ ...connection, status: 'active' }], {
+    const { scopes, dataAccessExpiresAt, ...rest } = connection;
+    const row = {
+      ...rest,
+      dataAccessExpiresAt: dataAccessExpiresAt ?? null,
+      tokenScopes: scopes ? JSON.stringify(scopes) : null,
+      status: 'active' as const,
+    };
+    await this.accounts.bulkCreate([row], {
       updateOnDuplicate: [
         'igUserId',
         'username',
         'accessTokenCiphertext',
         'tokenExpiresAt',
+        'dataAccessExpiresAt',
+        'tokenScopes',
         'status',
         'connectedAt',
         'updatedAt',
@@ -79,6 +95,38 @@ export class IgAccountRepository {
   async listActive(): Promise<IgAccountRecord[]> {
     const rows = await this.accounts.findAll({
       where: { status: 'active' },
+      order: [['userNo', 'ASC']],
+    });
+    return rows.map(toAccountRecord);
+  }
+
+  /**
+   * Active Instagram-Login accounts whose token expires before `before` (or whose expiry is
+   * not known), the ones a refresh should renew now.
+   */
+  async listRefreshable(before: Date): Promise<IgAccountRecord[]> {
+    const rows = await this.accounts.findAll({
+      where: {
+        status: 'active',
+        loginType: 'INSTAGRAM',
+        [Op.or]: [{ tokenExpiresAt: null }, { tokenExpiresAt: { [Op.lt]: before } }],
+      },
+      order: [['userNo', 'ASC']],
+    });
+    return rows.map(toAccountRecord);
+  }
+
+  /** Active Facebook-Login accounts whose token or data access lapses before `before`. */
+  async listExpiringFacebook(before: Date): Promise<IgAccountRecord[]> {
+    const rows = await this.accounts.findAll({
+      where: {
+        status: 'active',
+        loginType: 'FACEBOOK',
+        [Op.or]: [
+          { tokenExpiresAt: { [Op.lt]: before } },
+          { dataAccessExpiresAt: { [Op.lt]: before } },
+        ],
+      },
       order: [['userNo', 'ASC']],
     });
     return rows.map(toAccountRecord);
@@ -141,16 +189,20 @@ export class IgAccountRepository {
     return changed > 0;
   }
 
-  /** Replaces the token of `userNo` after a refresh; false when there is no such account. */
+  /**
+   * Replaces the token of `userNo` after a refresh; false when there is no such account, or,
+   * with `from`, when the stored ciphertext is no longer `from` (a reconnection won).
+   */
   async updateToken(
     userNo: number,
     accessTokenCiphertext: string,
     tokenExpiresAt: Date | null,
-    options: QueryOptions = {},
+    options: QueryOptions & { from?: string } = {},
   ): Promise<boolean> {
+    const where = options.from ? { userNo, accessTokenCiphertext: options.from } : { userNo };
     const [changed] = await this.accounts.update(
       { accessTokenCiphertext, tokenExpiresAt },
-      { where: { userNo }, transaction: options.transaction },
+      { where, transaction: options.transaction },
     );
     return changed > 0;
   }
@@ -170,8 +222,17 @@ function toAccountRecord(row: IgAccountModel): IgAccountRecord {
     igUserId: row.igUserId,
     username: row.username,
     status: row.status,
+    loginType: row.loginType,
     tokenExpiresAt: row.tokenExpiresAt,
+    dataAccessExpiresAt: row.dataAccessExpiresAt ?? null,
+    scopes: parseScopes(row.tokenScopes ?? null),
     connectedAt: row.connectedAt,
     lastSyncedAt: row.lastSyncedAt ?? null,
   };
+}
+
+function parseScopes(stored: string | null): string[] {
+  if (!stored) return [];
+  const parsed: unknown = JSON.parse(stored);
+  return Array.isArray(parsed) ? parsed.filter((s): s is string => typeof s === 'string') : [];
 }

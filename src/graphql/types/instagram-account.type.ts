@@ -106,4 +106,14 @@ export class InstagramAccountType {
   @Field({ description: 'active, disconnected or token_invalid.' }) status!: string;
   @Field(() => Date) connectedAt!: Date;
   @Field(() => Date, { nullable: true }) lastSyncedAt!: Date | null;
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the access token expires, as Instagram reported it; null = not known or never.',
+  })
+  tokenExpiresAt!: Date | null;
+  @Field(() => [String], { description: 'Permissions the token was granted at connect.' })
+  scopes!: string[];
+  /** Not exposed on its own: it feeds `tokenStatus`. */
+  dataAccessExpiresAt!: Date | null;
 }

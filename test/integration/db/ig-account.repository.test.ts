@@ -37,7 +37,10 @@ describe.each(TEST_ENGINES)('account and profile repositories on %s', (engine) =
       igUserId: BIG_IDS[0],
       username: 'user1',
       status: 'active',
+      loginType: 'FACEBOOK',
       tokenExpiresAt: new Date('2027-01-01T00:00:00.000Z'),
+      dataAccessExpiresAt: null,
+      scopes: [],
       connectedAt: T0,
       lastSyncedAt: null,
     });

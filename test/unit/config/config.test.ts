@@ -11,6 +11,7 @@ describe('configuration', () => {
     expect(config.sync).toEqual({
       cron: '0 2 * * *',
       deepCron: '0 3 * * 0',
+      tokenRefreshCron: '30 4 * * *',
       timezone: 'Asia/Seoul',
       concurrency: 5,
       maxConcurrency: 10,
@@ -87,7 +88,13 @@ describe('configuration', () => {
     ).toThrow(
       /IG_GRAPH_API_URL="http:\/\/graph.facebook.com": must be https when NODE_ENV=production/,
     );
+    expect(() =>
+      loadConfig({ ...production, IG_INSTAGRAM_API_URL: 'http://graph.instagram.com' }),
+    ).toThrow(
+      /IG_INSTAGRAM_API_URL="http:\/\/graph.instagram.com": must be https when NODE_ENV=production/,
+    );
     expect(loadConfig(production).graphApi.url).toBe('https://graph.facebook.com');
+    expect(loadConfig(production).graphApi.instagramUrl).toBe('https://graph.instagram.com');
     expect(loadConfig({ IG_GRAPH_API_URL: 'http://127.0.0.1:9999' }).graphApi.url).toBe(
       'http://127.0.0.1:9999',
     );
@@ -98,6 +105,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ SYNC_CRON: '99 99 * * *' })).toThrow(/SYNC_CRON=.*5-field cron/);
     expect(() => loadConfig({ SYNC_CRON: '0 0 31 2 *' })).toThrow(/SYNC_CRON=.*5-field cron/);
     expect(loadConfig({ SYNC_CRON: '30 3 * * MON-FRI' }).sync.cron).toBe('30 3 * * MON-FRI');
+    expect(() => loadConfig({ TOKEN_REFRESH_CRON: '99 4 * * *' })).toThrow(
+      /TOKEN_REFRESH_CRON=.*5-field cron/,
+    );
     expect(() => loadConfig({ DATABASE_URL: 'postgres://x' })).toThrow(
       /DATABASE_URL=.*sqlite: or mysql:\/\//,
     );
