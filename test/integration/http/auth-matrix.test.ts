@@ -176,6 +176,14 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
+    name: 'mutation refreshInstagramToken',
+    rule: 'admin',
+    call: (s, a, userNo) =>
+      gql(s, a, 'mutation($u: Int!) { refreshInstagramToken(userNo: $u) { userNo } }', {
+        u: userNo,
+      }),
+  },
+  {
     name: 'subscription batchProgress(executionId)',
     rule: 'own',
     call: (s, a, userNo) => subscribe(s, a, runOf.get(userNo)!),
