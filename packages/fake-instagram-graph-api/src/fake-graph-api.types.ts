@@ -209,6 +209,12 @@ export interface FakeMutations {
   /** The permissions `/debug_token` reports for the account's current token. */
   setTokenScopes(igUserId: string, scopes: readonly string[]): void;
   /**
+   * The Facebook Pages `/me/accounts` lists for the account's current token, each by the
+   * Instagram business account linked to it (null: a Page with none); `[]`: no Pages.
+   * Only discovery changes: the token still reads its own account's nodes only.
+   */
+  setTokenPages(igUserId: string, linkedIgUserIds: ReadonlyArray<string | null>): void;
+  /**
    * When the account's current token expires (and, when given, its data access lapses):
    * the token stops working then, and `/debug_token` reports it.
    */
@@ -217,8 +223,10 @@ export interface FakeMutations {
 }
 
 export interface FakeGraphApi {
-  /** e.g. http://127.0.0.1:40123 (no trailing slash); paths are /{version}/... */
+  /** e.g. http://127.0.0.1:40123 (no trailing slash); paths are /{version}/... (graph.facebook.com) */
   url: string;
+  /** The Instagram-Login host (graph.instagram.com) on the same server: `${url}/instagram`. */
+  instagramUrl: string;
   requests: RecordedRequest[];
   data: FakeDataset;
   faults: FaultControl;

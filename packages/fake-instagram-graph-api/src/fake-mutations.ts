@@ -123,6 +123,10 @@ export function createMutations(store: FakeStore): FakeMutations {
     setTokenScopes(igUserId, scopes) {
       currentToken(igUserId).scopes = [...scopes];
     },
+    setTokenPages(igUserId, linkedIgUserIds) {
+      for (const linked of linkedIgUserIds) if (linked !== null) store.account(linked);
+      currentToken(igUserId).pages = [...linkedIgUserIds];
+    },
     setTokenExpiry(igUserId, expiresAt, dataAccessExpiresAt) {
       const state = currentToken(igUserId);
       state.expiresAtMs = expiresAt.getTime();

@@ -43,6 +43,11 @@ export interface TokenState {
   scopes?: string[];
   /** When data access lapses (90 days after the user's last activity); default issued + 90 d. */
   dataAccessExpiresAtMs?: number;
+  /**
+   * The Facebook Pages `/me/accounts` lists for this token, by the Instagram business account
+   * each is linked to (null: a Page without one). Default: the account's own Page only.
+   */
+  pages?: Array<string | null>;
 }
 
 export interface StoreSettings {

@@ -9,8 +9,15 @@ import type { FaultOutcome } from './fault-control.js';
 import type { ThrottleCode } from './fake-graph-api.types.js';
 import type { FakeStore } from './fake-store.js';
 import type { GraphContext, Json } from './graph-context.js';
-import { GraphError, throttled, transientError, unknownError } from './graph-errors.js';
+import {
+  GraphError,
+  throttled,
+  transientError,
+  unknownError,
+  unknownPath,
+} from './graph-errors.js';
 import { routeGraphRequest } from './graph-router.js';
+import { INSTAGRAM_HOST_PREFIX, type GraphHost } from './graph-host.js';
 import { authenticate, debugToken, expireNow, type CallerToken } from './token-auth.js';
 import { refreshToken } from './token-refresh.js';
 import type { UsageMeter } from './usage-meter.js';
@@ -25,6 +32,7 @@ export interface AnswerDeps {
 
 export interface RequestParts {
   method: string;
+  host: GraphHost;
   version: string;
   segments: string[];
   /** Without secrets. */
@@ -76,6 +84,8 @@ function routed(deps: AnswerDeps, req: RequestParts): Answer {
   let headers: Record<string, string> = {};
   try {
     if (req.segments.length === 1 && req.segments[0] === 'debug_token') {
+      // graph.instagram.com has no token introspection (reference §9).
+      if (req.host === 'instagram') throw unknownPath('/debug_token');
       return {
         status: 200,
         body: debugToken(store, req.caller.token, req.inputToken, req.nowMs),
@@ -97,7 +107,10 @@ function routed(deps: AnswerDeps, req: RequestParts): Answer {
     const ctx: GraphContext = {
       store,
       account,
-      baseUrl: deps.baseUrl,
+      host: req.host,
+      tokenPages: store.tokens.get(token)?.pages,
+      // Paging links stay on the host that answered, as the real ones do.
+      baseUrl: req.host === 'instagram' ? `${deps.baseUrl}/${INSTAGRAM_HOST_PREFIX}` : deps.baseUrl,
       version: req.version,
       segments: req.segments,
       query: req.query,

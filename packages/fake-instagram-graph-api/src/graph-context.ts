@@ -5,6 +5,7 @@
  */
 import type { FakeAccount } from './fake-graph-api.types.js';
 import type { FakeStore } from './fake-store.js';
+import type { GraphHost } from './graph-host.js';
 
 export type Json = Record<string, unknown>;
 
@@ -12,7 +13,11 @@ export interface GraphContext {
   store: FakeStore;
   /** The account of the token that made the call. */
   account: FakeAccount;
-  /** http://127.0.0.1:port */
+  /** The caller token's Pages for `/me/accounts` (TokenState.pages); undefined: its own. */
+  tokenPages?: ReadonlyArray<string | null>;
+  /** Which host answers: `/me/accounts` is Facebook-only, `/debug_token` too. */
+  host: GraphHost;
+  /** http://127.0.0.1:port, with `/instagram` on the Instagram host. */
   baseUrl: string;
   /** 'v25.0', or '' when the request was unversioned. */
   version: string;

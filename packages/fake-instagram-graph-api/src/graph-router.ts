@@ -96,20 +96,30 @@ function commentRoute(ctx: GraphContext, id: string, edge: string | undefined): 
   throw unknownPath(`/${edge}`);
 }
 
-/** Facebook-Login discovery: the Page linked to the account and its IG business account. */
+/** Page ids for Pages without an Instagram account: past every account's own Page id. */
+const UNLINKED_PAGE_BASE = 900_000_000;
+
+/**
+ * Facebook-Login discovery: the Pages the token's user manages, each with the Instagram
+ * business account linked to it; a Page without one has no `instagram_business_account`
+ * field at all, as on the real API. graph.instagram.com has no such edge.
+ */
 function pagesRoute(ctx: GraphContext): Json {
-  const account = ctx.account;
-  const page: Json = {
-    id: pageId(ctx.store.tag, account.index),
-    name: account.profile.name,
-    instagram_business_account: { id: account.igUserId },
-  };
+  if (ctx.host === 'instagram') throw unknownPath('/accounts');
+  const linked = ctx.tokenPages ?? [ctx.account.igUserId];
   const wanted = fields(ctx, 'id,name').map((f) => f.name);
-  return {
-    data: [
-      Object.fromEntries(Object.entries(page).filter(([k]) => k === 'id' || wanted.includes(k))),
-    ],
-  };
+  const data = linked.map((igUserId, i) => {
+    const owner = igUserId === null ? undefined : ctx.store.account(igUserId);
+    const page: Json = {
+      id: pageId(ctx.store.tag, owner ? owner.index : UNLINKED_PAGE_BASE + i),
+      name: owner ? owner.profile.name : `Page ${i + 1}`,
+      ...(owner ? { instagram_business_account: { id: owner.igUserId } } : {}),
+    };
+    return Object.fromEntries(
+      Object.entries(page).filter(([k]) => k === 'id' || wanted.includes(k)),
+    );
+  });
+  return { data };
 }
 
 /** Answers an authenticated GET. */

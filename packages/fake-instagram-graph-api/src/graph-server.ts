@@ -10,6 +10,7 @@ import type { FaultOutcome, FaultRegistry } from './fault-control.js';
 import type { RecordedRequest, ThrottleCode } from './fake-graph-api.types.js';
 import type { FakeStore } from './fake-store.js';
 import { answerRequest, errorAnswer, type Answer, type RequestParts } from './graph-answer.js';
+import { INSTAGRAM_HOST_PREFIX, type GraphHost } from './graph-host.js';
 import { unknownPath } from './graph-errors.js';
 import { readToken } from './token-auth.js';
 import type { UsageMeter } from './usage-meter.js';
@@ -29,14 +30,19 @@ const SECRETS = new Set(['access_token', 'input_token', 'fb_exchange_token', 'cl
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** `/v25.0/a/b` → version 'v25.0', segments [a, b]; unversioned paths are served too. */
-function splitPath(pathname: string): { version: string; segments: string[] } {
+/**
+ * `/v25.0/a/b` → Facebook host, version 'v25.0', segments [a, b]; `/instagram/v25.0/a/b` →
+ * the same on the Instagram host. Unversioned paths are served too.
+ */
+function splitPath(pathname: string): { host: GraphHost; version: string; segments: string[] } {
   const parts = pathname
     .split('/')
     .filter((p) => p !== '')
     .map(decodeURIComponent);
+  const host: GraphHost = parts[0] === INSTAGRAM_HOST_PREFIX ? 'instagram' : 'facebook';
+  if (host === 'instagram') parts.shift();
   const version = /^v\d+(\.\d+)?$/.test(parts[0] ?? '') ? (parts.shift() ?? '') : '';
-  return { version, segments: parts };
+  return { host, version, segments: parts };
 }
 
 export class GraphServer {
@@ -67,7 +73,7 @@ export class GraphServer {
     const { store } = this.deps;
     const nowMs = store.now().getTime();
     const url = new URL(req.url ?? '/', 'http://fake');
-    const { version, segments } = splitPath(url.pathname);
+    const { host, version, segments } = splitPath(url.pathname);
     const caller = readToken(req.headers, url.searchParams);
     const tokenAccount = caller.token ? store.accountByToken(caller.token) : undefined;
     const node = segments[0] === 'me' ? undefined : store.ownerOf(segments[0] ?? '');
@@ -83,7 +89,16 @@ export class GraphServer {
     };
     this.deps.requests.push(record);
     const inputToken = url.searchParams.get('input_token') ?? '';
-    const parts = { method: record.method, version, segments, query, caller, inputToken, nowMs };
+    const parts = {
+      method: record.method,
+      host,
+      version,
+      segments,
+      query,
+      caller,
+      inputToken,
+      nowMs,
+    };
     return { parts, record };
   }
 

@@ -16,6 +16,7 @@ import { generateDataset } from './dataset.generator.js';
 import { createMutations } from './fake-mutations.js';
 import type { FakeGraphApi, FakeGraphApiOptions, RecordedRequest } from './fake-graph-api.types.js';
 import { FaultRegistry } from './fault-control.js';
+import { INSTAGRAM_HOST_PREFIX } from './graph-host.js';
 import { GraphServer } from './graph-server.js';
 import { UsageMeter } from './usage-meter.js';
 
@@ -56,6 +57,7 @@ export async function createFakeGraphApi(options: FakeGraphApiOptions = {}): Pro
   const url = await server.listen(opts.port);
   return {
     url,
+    instagramUrl: `${url}/${INSTAGRAM_HOST_PREFIX}`,
     requests,
     data: store,
     faults,
