@@ -26,6 +26,11 @@ import type {
   IgProfile,
 } from './graph-api.types.js';
 import { GraphUrls } from './graph-api.urls.js';
+import {
+  collectPageAccounts,
+  readInstagramLoginUser,
+  type InstagramLoginUser,
+} from './account-discovery.js';
 import { assertInsightWindow } from './insight-window.js';
 import { LimitMemory } from './limit.memory.js';
 import { checkToken, type TokenCheck } from './token-check.js';
@@ -41,6 +46,8 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 export class GraphApiClient {
   private readonly http: GraphHttp;
   private readonly urls: GraphUrls;
+  /** The Instagram-Login host: accounts connected with Instagram Login call it. */
+  private readonly instagramUrls: GraphUrls;
   private readonly transport: GraphApiTransport;
   private readonly limits = new LimitMemory();
   private readonly instagramUrl: string;
@@ -59,6 +66,7 @@ export class GraphApiClient {
     const sleep = options.sleep ?? realSleep;
     this.http = new GraphHttp({ timeoutMs, appSecret });
     this.urls = new GraphUrls(url, version);
+    this.instagramUrls = new GraphUrls(this.instagramUrl, version);
     this.pacer = new UsagePacer({
       now,
       sleep,
@@ -79,6 +87,11 @@ export class GraphApiClient {
     });
   }
 
+  /** The host of the account's login flavour: both answer the same nodes and edges. */
+  private urlsOf(account: IgAccount): GraphUrls {
+    return account.loginType === 'INSTAGRAM' ? this.instagramUrls : this.urls;
+  }
+
   private call(
     account: IgAccount,
     path: string,
@@ -86,13 +99,13 @@ export class GraphApiClient {
     node: GraphNode,
     endpoint: string,
   ): GraphCall {
-    return { account, url: this.urls.forPath(path), params, node, endpoint };
+    return { account, url: this.urlsOf(account).forPath(path), params, node, endpoint };
   }
 
   private pages<T>(call: GraphCall, options?: PagingOptions): AsyncIterable<GraphPage<T>> {
     const deps = {
       transport: this.transport,
-      urls: this.urls,
+      urls: this.urlsOf(call.account),
       limits: this.limits,
       logger: this.options.logger,
     };
@@ -162,7 +175,7 @@ export class GraphApiClient {
     const next = edge?.paging?.next;
     if (!next) return;
     // Inside the generator, so a refused URL surfaces where the pages are read.
-    const { url, params } = this.urls.fromNext(next, account.igUserId);
+    const { url, params } = this.urlsOf(account).fromNext(next, account.igUserId);
     const node = kind === 'comments' ? 'media' : 'comment';
     yield* this.pages<T>({ account, url, params, node, endpoint: kind });
   }
@@ -212,6 +225,31 @@ export class GraphApiClient {
     return checkToken(
       this.transport,
       this.call(account, `/${igUserId}`, { fields: 'id,username' }, 'account', 'token_check'),
+    );
+  }
+
+  /**
+   * The Instagram accounts a Facebook-Login token reaches: those linked to the Pages on
+   * `/me/accounts` (reference §1, "Account discovery"). Failures are thrown as GraphApiErrors.
+   */
+  listPageAccounts(accessToken: string): Promise<string[]> {
+    const account = { igUserId: '', accessToken, loginType: 'FACEBOOK' as const };
+    const params = { fields: 'instagram_business_account', limit: '100' };
+    return collectPageAccounts(
+      this.pages(this.call(account, '/me/accounts', params, 'account', 'account_discovery')),
+    );
+  }
+
+  /**
+   * The account of an Instagram-Login token, from `/me` on the Instagram host; null when it
+   * names none. Failures are thrown as GraphApiErrors.
+   */
+  getInstagramLoginUser(accessToken: string): Promise<InstagramLoginUser | null> {
+    const account = { igUserId: '', accessToken, loginType: 'INSTAGRAM' as const };
+    const params = { fields: 'user_id,username' };
+    return readInstagramLoginUser(
+      this.transport,
+      this.call(account, '/me', params, 'account', 'account_discovery'),
     );
   }
 

@@ -7,6 +7,8 @@
 export interface IgAccount {
   readonly igUserId: string;
   readonly accessToken: string;
+  /** Which host the account's calls go to: graph.facebook.com (default) or graph.instagram.com. */
+  readonly loginType?: 'FACEBOOK' | 'INSTAGRAM';
 }
 
 export interface GraphPaging {

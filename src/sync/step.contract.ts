@@ -10,6 +10,8 @@ export interface SyncAccount {
   userNo: number;
   igUserId: string;
   accessToken: string;
+  /** Picks the host of the account's calls; default Facebook Login. */
+  loginType?: 'FACEBOOK' | 'INSTAGRAM';
 }
 
 export interface StepCounts {

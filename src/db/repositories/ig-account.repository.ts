@@ -28,6 +28,7 @@ export interface IgAccountCredentials {
   status: IgAccountStatus;
   accessTokenCiphertext: string;
   tokenExpiresAt: Date | null;
+  loginType: IgLoginType;
 }
 
 /** A (re)connection of `userNo` to an Instagram account, with the token already encrypted. */
@@ -35,6 +36,8 @@ export interface IgAccountConnection {
   userNo: number;
   igUserId: string;
   username: string | null;
+  /** Default Facebook Login. */
+  loginType?: IgLoginType;
   accessTokenCiphertext: string;
   tokenExpiresAt: Date | null;
   dataAccessExpiresAt?: Date | null;
@@ -58,9 +61,11 @@ export class IgAccountRepository {
     connection: IgAccountConnection,
     options: QueryOptions = {},
   ): Promise<IgAccountRecord> {
-    const { scopes, dataAccessExpiresAt, ...rest } = connection;
+    const { scopes, dataAccessExpiresAt, loginType, ...rest } = connection;
     const row = {
       ...rest,
+      // A reconnection replaces the flavour too: the new token decides the host.
+      loginType: loginType ?? ('FACEBOOK' as const),
       dataAccessExpiresAt: dataAccessExpiresAt ?? null,
       tokenScopes: scopes ? JSON.stringify(scopes) : null,
       status: 'active' as const,
@@ -69,6 +74,7 @@ export class IgAccountRepository {
       updateOnDuplicate: [
         'igUserId',
         'username',
+        'loginType',
         'accessTokenCiphertext',
         'tokenExpiresAt',
         'dataAccessExpiresAt',
@@ -136,8 +142,8 @@ export class IgAccountRepository {
   async findCredentials(userNo: number): Promise<IgAccountCredentials | null> {
     const row = await this.accounts.findByPk(userNo);
     if (!row) return null;
-    const { igUserId, status, accessTokenCiphertext, tokenExpiresAt } = row;
-    return { userNo, igUserId, status, accessTokenCiphertext, tokenExpiresAt };
+    const { igUserId, status, accessTokenCiphertext, tokenExpiresAt, loginType } = row;
+    return { userNo, igUserId, status, accessTokenCiphertext, tokenExpiresAt, loginType };
   }
 
   /** Every account that holds a token (any status), for re-encrypting them all. */
@@ -146,13 +152,16 @@ export class IgAccountRepository {
       where: { accessTokenCiphertext: { [Op.ne]: '' } },
       order: [['userNo', 'ASC']],
     });
-    return rows.map(({ userNo, igUserId, status, accessTokenCiphertext, tokenExpiresAt }) => ({
-      userNo,
-      igUserId,
-      status,
-      accessTokenCiphertext,
-      tokenExpiresAt,
-    }));
+    return rows.map(
+      ({ userNo, igUserId, status, accessTokenCiphertext, tokenExpiresAt, loginType }) => ({
+        userNo,
+        igUserId,
+        status,
+        accessTokenCiphertext,
+        tokenExpiresAt,
+        loginType,
+      }),
+    );
   }
 
   /**

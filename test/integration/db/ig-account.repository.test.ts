@@ -51,11 +51,13 @@ describe.each(TEST_ENGINES)('account and profile repositories on %s', (engine) =
     const later = new Date(T0.getTime() + 60_000);
     const again = await ctx.repos.accounts.upsertOnConnect({
       ...connection(1, BIG_IDS[1], 'v1.new'),
+      loginType: 'INSTAGRAM',
       connectedAt: later,
     });
     expect(again).toMatchObject({
       igUserId: BIG_IDS[1],
       status: 'active',
+      loginType: 'INSTAGRAM',
       connectedAt: later,
       lastSyncedAt: T0,
     });
@@ -65,6 +67,7 @@ describe.each(TEST_ENGINES)('account and profile repositories on %s', (engine) =
       status: 'active',
       accessTokenCiphertext: 'v1.new',
       tokenExpiresAt: new Date('2027-01-01T00:00:00.000Z'),
+      loginType: 'INSTAGRAM',
     });
   });
 
