@@ -1,19 +1,22 @@
 import type {
   IgAccountRecord,
   IgAccountRepository,
+  IgLoginType,
 } from '../db/repositories/ig-account.repository.js';
 import type { GraphApiClient } from '../instagram/graph-api.client.js';
 import { decryptToken, encryptToken, type TokenKeyring } from './token-crypto.js';
 import type { SyncAccount } from '../sync/step.contract.js';
 import type { AccountDirectory } from '../runs/account-directory.js';
 import { AppError } from '../errors/app.error.js';
-import type { TokenDebug } from '../instagram/token-debug.js';
-import { missingScopes } from './token-scopes.js';
+import { identifyAccount } from './account-identification.js';
 
 export interface ConnectInput {
   userNo: number;
-  igUserId: string;
+  /** Optional: discovered from the token when absent (refused when it reaches several). */
+  igUserId?: string | null;
   accessToken: string;
+  /** How the token was obtained; default Facebook Login. */
+  loginType?: IgLoginType | null;
   /** An admin may bind a userNo that holds another Instagram account to a new one. */
   mayRebind?: boolean;
 }
@@ -39,7 +42,8 @@ export class ConnectedAccounts implements AccountDirectory {
         'userNo',
       );
     }
-    if (!/^\d{1,32}$/.test(input.igUserId)) {
+    const named = input.igUserId ?? null;
+    if (named !== null && !/^\d{1,32}$/.test(named)) {
       throw new AppError(
         'BAD_USER_INPUT',
         'igUserId must be the numeric Instagram user id (1 to 32 digits)',
@@ -53,51 +57,34 @@ export class ConnectedAccounts implements AccountDirectory {
         'accessToken',
       );
     }
+    const loginType = input.loginType ?? 'FACEBOOK';
     const existing = await this.repository.findByUserNo(input.userNo);
-    if (existing && existing.igUserId !== input.igUserId && !input.mayRebind) {
-      throw new AppError(
-        'CONFLICT',
-        `userNo ${input.userNo} is connected to another Instagram account; disconnect it first (or ask an admin)`,
-        'igUserId',
-      );
+    if (existing && named !== null && existing.igUserId !== named && !input.mayRebind) {
+      throw this.rebindRefusal(input.userNo);
     }
-    const check = await this.graph.checkToken(input.igUserId, input.accessToken);
-    if (!check.ok) throw new AppError('BAD_USER_INPUT', check.message, 'accessToken');
-    const grants = await this.assertGrants(input.igUserId, input.accessToken);
+    const found = await identifyAccount(this.graph, loginType, input.accessToken, named);
+    if (existing && existing.igUserId !== found.igUserId && !input.mayRebind) {
+      throw this.rebindRefusal(input.userNo);
+    }
     return this.repository.upsertOnConnect({
       userNo: input.userNo,
-      igUserId: input.igUserId,
-      username: check.profile.username || null,
-      accessTokenCiphertext: encryptToken(input.accessToken, this.keys, input.igUserId),
-      tokenExpiresAt: grants.expiresAt,
-      dataAccessExpiresAt: grants.dataAccessExpiresAt,
-      scopes: grants.scopes,
+      igUserId: found.igUserId,
+      username: found.username,
+      loginType,
+      accessTokenCiphertext: encryptToken(input.accessToken, this.keys, found.igUserId),
+      tokenExpiresAt: found.grants.expiresAt,
+      dataAccessExpiresAt: found.grants.dataAccessExpiresAt,
+      scopes: found.grants.scopes,
       connectedAt: new Date(),
     });
   }
 
-  /**
-   * The token's scopes and expiries from `/debug_token` (Facebook Login); refuses a token
-   * that lacks a scope the sync needs, naming every missing one, before anything is stored.
-   */
-  private async assertGrants(igUserId: string, accessToken: string): Promise<TokenDebug> {
-    const debug = await this.graph.debugToken(igUserId, accessToken);
-    if (!debug.valid) {
-      throw new AppError(
-        'BAD_USER_INPUT',
-        'The access token is invalid or expired.',
-        'accessToken',
-      );
-    }
-    const missing = missingScopes('FACEBOOK', debug.scopes);
-    if (missing.length > 0) {
-      throw new AppError(
-        'BAD_USER_INPUT',
-        `The access token lacks the permission${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; grant ${missing.length > 1 ? 'them' : 'it'} when logging in, then connect again.`,
-        'accessToken',
-      );
-    }
-    return debug;
+  private rebindRefusal(userNo: number): AppError {
+    return new AppError(
+      'CONFLICT',
+      `userNo ${userNo} is connected to another Instagram account; disconnect it first (or ask an admin)`,
+      'igUserId',
+    );
   }
 
   /** Deletes the token; the synced rows stay unless `purgeData`. Returns the account. */
@@ -127,6 +114,7 @@ export class ConnectedAccounts implements AccountDirectory {
     return {
       userNo,
       igUserId: credentials.igUserId,
+      loginType: credentials.loginType,
       // The igUserId is the additional data: a value copied from another row does not decrypt.
       accessToken: decryptToken(credentials.accessTokenCiphertext, this.keys, credentials.igUserId),
     };

@@ -57,7 +57,7 @@ export async function startTestService(options: ServiceOptions): Promise<TestSer
     DATABASE_URL: db.url,
     DATA_DIR: db.dataDir,
     IG_GRAPH_API_URL: fake.url,
-    IG_INSTAGRAM_API_URL: fake.url,
+    IG_INSTAGRAM_API_URL: fake.instagramUrl,
     IG_MAX_RETRIES: '2',
     LOG_LEVEL: 'silent',
     ...options.env,

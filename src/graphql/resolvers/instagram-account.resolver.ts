@@ -14,6 +14,8 @@ import {
   Root,
 } from 'type-graphql';
 import type { ConnectedAccounts } from '../../accounts/connected-accounts.js';
+import type { IgLoginType } from '../../accounts/login-types.js';
+import { InstagramLoginTypeEnum } from '../types/enums.js';
 import { access } from '../../auth/access.policy.js';
 import { isAdmin } from '../../auth/caller.js';
 import type { SyncedDataReader } from '../../sync/synced-data.reader.js';
@@ -38,9 +40,19 @@ export type AccountReads = SyncedDataReader;
 @InputType()
 export class ConnectInstagramAccountInput {
   @Field(() => Int) userNo!: number;
-  @Field(() => ID) igUserId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The Instagram account to connect; when omitted, the one the token reaches (refused when it reaches several or none).',
+  })
+  igUserId?: string | null;
   @Field({ description: 'Checked with Instagram, stored encrypted, never returned.' })
   accessToken!: string;
+  @Field(() => InstagramLoginTypeEnum, {
+    defaultValue: 'FACEBOOK',
+    description: 'How the token was obtained; decides discovery, checks and the host synced.',
+  })
+  loginType!: IgLoginType;
 }
 
 @ArgsType()

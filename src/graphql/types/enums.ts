@@ -6,6 +6,7 @@ import {
   STEP_NAMES,
   STEP_STATUSES,
 } from '../../runs/run.vocabulary.js';
+import { IG_LOGIN_TYPES } from '../../accounts/login-types.js';
 
 /** GraphQL enums whose values are the stored strings themselves (no mapping layer). */
 const enumOf = <T extends string>(values: readonly T[]) =>
@@ -16,6 +17,7 @@ export const StepStatusEnum = enumOf(STEP_STATUSES);
 export const StepNameEnum = enumOf(STEP_NAMES);
 export const ExecutionTypeEnum = enumOf(EXECUTION_TYPES);
 export const RunEventTypeEnum = enumOf(RUN_EVENT_TYPES);
+export const InstagramLoginTypeEnum = enumOf(IG_LOGIN_TYPES);
 
 registerEnumType(RunStatusEnum, {
   name: 'RunStatus',
@@ -31,3 +33,8 @@ registerEnumType(StepNameEnum, {
 });
 registerEnumType(ExecutionTypeEnum, { name: 'ExecutionType' });
 registerEnumType(RunEventTypeEnum, { name: 'RunEventType' });
+registerEnumType(InstagramLoginTypeEnum, {
+  name: 'InstagramLoginType',
+  description:
+    'How the access token was obtained: FACEBOOK (Facebook Login, graph.facebook.com) or INSTAGRAM (Business Login for Instagram, graph.instagram.com).',
+});

@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { IgLoginType } from '../../accounts/login-types.js';
+import { InstagramLoginTypeEnum } from './enums.js';
 import { PageInfo } from './run.type.js';
 
 /** Synced data, named as the Graph API names it, in camelCase. */
@@ -104,6 +106,8 @@ export class InstagramAccountType {
   @Field(() => ID) igUserId!: string;
   @Field(() => String, { nullable: true }) username!: string | null;
   @Field({ description: 'active, disconnected or token_invalid.' }) status!: string;
+  @Field(() => InstagramLoginTypeEnum, { description: 'The login flavour the token came from.' })
+  loginType!: IgLoginType;
   @Field(() => Date) connectedAt!: Date;
   @Field(() => Date, { nullable: true }) lastSyncedAt!: Date | null;
   @Field(() => Date, {

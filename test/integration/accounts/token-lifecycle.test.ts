@@ -47,7 +47,8 @@ describe.each(TEST_ENGINES)('the token lifecycle on %s', (engine) => {
     const id = started.data!.startInstagramSync.executionId;
     return collectEvents(service.ws(admin), id, 0);
   };
-  // The other login flavour's connect flow is not here yet: mark the account as it will.
+  // Connected as Facebook Login (so debug_token records the expiry set on the fake), then
+  // marked Instagram Login: an INSTAGRAM connect records no expiry (login-flavours.test.ts).
   const useInstagramLogin = (userNo: number) =>
     service.db.sequelize.query(
       "UPDATE ig_accounts SET login_type = 'INSTAGRAM' WHERE user_no = ?",
