@@ -108,6 +108,26 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
     expect(context.checkpointed()).toEqual(counts);
   });
 
+  it('stores the days of the March change as Instagram measured them, beside summer, November and winter days', async () => {
+    h = await startHarness(db.repos, { seed: 410 });
+    const account = h.account();
+    // 121 days on: 2027-03-21, a week after the March change; the window still starts in May.
+    // The token would have lapsed by then: as if it had been refreshed meanwhile.
+    h.fake.mutate.setTokenExpiry(account.igUserId, new Date('2027-06-01T00:00:00Z'));
+    h.advanceHours(121 * 24);
+    const today = '2027-03-21';
+
+    await h.run('insights');
+
+    const stored = await storedAccountInsights(db.repos, account.igUserId);
+    expect(stored).toEqual(
+      expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, today),
+    );
+    const reachOn = (d: string) => stored.find((v) => v.metric === 'reach' && v.day === d)?.value;
+    for (const d of ['2026-07-15', '2026-11-01', '2027-01-15', '2027-03-14'])
+      expect(reachOn(d)).toBe(h.fake.data.accountInsight(account.igUserId, 'reach', 'day', d));
+  });
+
   it('never asks follower_count further back than the last 30 days before today', async () => {
     h = await startHarness(db.repos, { seed: 402 }, { months: 12 });
     await h.run('insights');
