@@ -6,6 +6,7 @@ import { createIgProfiles } from './202611270100-create-ig-profiles.js';
 import { createAgendaJobs } from './202611270200-create-agenda-jobs.js';
 import { createSyncRuns } from './202611270300-create-sync-runs.js';
 import { addIgAccountTokenLifecycle } from './202612020100-add-ig-account-token-lifecycle.js';
+import { addStepAccountHeartbeat } from './202612020200-add-step-account-heartbeat.js';
 
 /**
  * Every migration. Names are `YYYYMMDDHHMM-what` and they run in name order; a landed
@@ -19,4 +20,5 @@ export const migrations: Migration[] = [
   createAgendaJobs,
   createSyncRuns,
   addIgAccountTokenLifecycle,
+  addStepAccountHeartbeat,
 ].sort((a, b) => a.name.localeCompare(b.name));

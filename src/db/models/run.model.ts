@@ -46,6 +46,8 @@ export interface StepAccountRow {
   errorMessage: string | null;
   attempts: number;
   worker: string | null;
+  /** Renewed by the owner while it runs; a claim takes over a row whose heartbeat is stale. */
+  heartbeatAt: Date | null;
   startedAt: Date | null;
   endedAt: Date | null;
 }
@@ -68,7 +70,8 @@ export interface EventRow {
 type Defaults = 'id' | 'startedAt' | 'endedAt' | 'durationMs' | 'error' | 'cancelRequested';
 type StepDefaults =
   'id' | 'readCount' | 'writeCount' | 'skipCount' | 'startedAt' | 'endedAt' | 'durationMs';
-type AccountDefaults = StepDefaults | 'errorCode' | 'errorMessage' | 'attempts' | 'worker';
+type AccountDefaults =
+  StepDefaults | 'errorCode' | 'errorMessage' | 'attempts' | 'worker' | 'heartbeatAt';
 
 /** A model whose instances (and `raw: true` results) read as the row type. */
 type RowModel<Row extends object, Creation extends object> = ModelStatic<
@@ -152,6 +155,7 @@ export function defineRunModels(sequelize: Sequelize): RunModels {
         errorMessage: DataTypes.TEXT,
         attempts: { type: DataTypes.INTEGER, defaultValue: 0 },
         worker: DataTypes.STRING(128),
+        heartbeatAt: DataTypes.DATE(3),
         ...span,
       },
       table('sync_step_accounts'),
