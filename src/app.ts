@@ -29,6 +29,7 @@ import { purgeSyncedData } from './db/repositories/synced-data.purge.js';
 import { RunEventRepository } from './run-events/run-event.repository.js';
 import { RunRepository } from './runs/store/run.repository.js';
 import { StepAccountRepository } from './runs/store/step-account.repository.js';
+import { StepAccountClaimRepository } from './runs/store/step-account-claim.repository.js';
 import { createContext } from './graphql/graphql-context.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
 import { healthRoutes } from './http/health.routes.js';
@@ -87,6 +88,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const repos = createRepositories(defineModels(sequelize));
   const runs = new RunRepository(sequelize);
   const accountSteps = new StepAccountRepository(sequelize);
+  const claims = new StepAccountClaimRepository(sequelize);
   const eventStore = new RunEventRepository(sequelize);
   const events = new StoredRunEvents(eventStore, bus);
   const metrics = new ServiceMetrics();
@@ -126,14 +128,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     queueCapacity: config.sync.queueCapacity,
   });
   const driver = new RunDriver(
-    { lifecycle, runs, accountSteps, events, accounts, agenda, log },
-    { pollMs: Math.max(250, options.pollMs ?? 250) },
+    { lifecycle, runs, accountSteps, claims, events, accounts, agenda, log },
+    { pollMs: Math.max(250, options.pollMs ?? 250), staleAfterMs: lockLifetimeMs },
   );
   const steps = createSteps({ graph, repos });
   const runner = new AccountStepRunner({
     lifecycle,
     runs,
     accountSteps,
+    claims,
     events,
     accounts,
     steps,
@@ -141,6 +144,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     logger,
     timezone: config.sync.timezone,
     workerName,
+    lockLifetimeMs,
   });
   defineRunJobs(
     agenda,

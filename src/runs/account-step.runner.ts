@@ -1,19 +1,25 @@
 import type { Logger } from '../config/logger.js';
 import type { RunRepository } from './store/run.repository.js';
 import type { StepAccountRepository } from './store/step-account.repository.js';
+import type {
+  StepAccountClaimRepository,
+  StepClaim,
+} from './store/step-account-claim.repository.js';
+import { keepAlive } from './claim-keep-alive.js';
 import { RunCancelledError, type StepCounts, type SyncStep } from '../sync/step.contract.js';
 import { fromBounds } from '../sync/sync-window.js';
 import type { AccountDirectory } from './account-directory.js';
 import type { BatchLog } from '../legacy/batch-log.js';
 import type { RunEvents } from './run-events.port.js';
 import { describeFailure } from './account-failure.js';
-import type { StepName } from './run.vocabulary.js';
+import type { RunRecord, StepName } from './run.vocabulary.js';
 import { WorkerStoppingError, type WorkerLifecycle } from './worker-lifecycle.js';
 
 interface RunnerDeps {
   lifecycle: WorkerLifecycle;
   runs: RunRepository;
   accountSteps: StepAccountRepository;
+  claims: StepAccountClaimRepository;
   events: RunEvents;
   accounts: AccountDirectory;
   steps: ReadonlyMap<StepName, SyncStep>;
@@ -22,12 +28,20 @@ interface RunnerDeps {
   timezone: string;
   /** This process, recorded on each attempt (host:pid:name). */
   workerName: string;
+  /**
+   * The Agenda lock lifetime: the owner renews its lock and row heartbeat every quarter of it,
+   * and a row whose heartbeat is older than it may be taken over.
+   */
+  lockLifetimeMs: number;
 }
 
 /**
- * Runs one account's share of one step (an Agenda job any worker may take). A worker that dies
- * mid-way leaves the row `running`; the job's lock expires, another worker claims it again and
- * the step's upserts make the second attempt write the same rows.
+ * Runs one account's share of one step (an Agenda job any worker may take). Exactly one worker
+ * owns the row at a time (`StepAccountClaimRepository.claim`); a job that finds it owned ends
+ * without touching it. The owner renews the job lock and the row heartbeat on a timer. A
+ * worker that dies mid-way leaves the row `running` with a heartbeat that goes stale; another
+ * worker then claims it again and the step's upserts make the second attempt write the same
+ * rows, while the zombie's fenced writes change nothing.
  */
 export class AccountStepRunner {
   constructor(private readonly deps: RunnerDeps) {}
@@ -36,9 +50,9 @@ export class AccountStepRunner {
     runId: string,
     step: StepName,
     userNo: number,
-    heartbeat: () => Promise<void>,
+    touchLock: () => Promise<void>,
   ): Promise<void> {
-    const { runs, accounts, log } = this.deps;
+    const { runs, claims } = this.deps;
     const run = await runs.findRun(runId);
     if (!run || run.status !== 'RUNNING') return;
     if (await runs.isCancelRequested(runId)) {
@@ -48,27 +62,42 @@ export class AccountStepRunner {
         errorMessage: 'run cancelled',
       });
     }
-    if (!(await this.deps.accountSteps.claimStepAccount(runId, step, userNo, this.deps.workerName)))
-      return;
+    const key = { runId, step, userNo };
+    const claim = await claims.claim(key, this.deps.workerName, this.deps.lockLifetimeMs);
+    if (!claim) return;
+    const stop = keepAlive(
+      async () => {
+        await touchLock();
+        await claims.renew(claim);
+      },
+      this.deps.lockLifetimeMs / 4,
+      (error) => this.deps.logger.warn({ err: String(error), ...key }, 'heartbeat failed'),
+    );
+    try {
+      await this.runClaimed(claim, run);
+    } catch (error) {
+      if (error instanceof WorkerStoppingError) await claims.release(claim);
+      throw error;
+    } finally {
+      stop();
+    }
+  }
+
+  private async runClaimed(claim: StepClaim, run: RunRecord): Promise<void> {
+    const { runs, accounts, log, claims } = this.deps;
+    const { runId, step, userNo } = claim;
     const account = await accounts.find(userNo);
     if (!account)
-      return this.fail(
-        runId,
-        step,
-        userNo,
-        'ACCOUNT_UNAVAILABLE',
-        `user ${userNo} is no longer connected`,
-      );
+      return this.fail(claim, 'ACCOUNT_UNAVAILABLE', `user ${userNo} is no longer connected`);
 
     const attemptStartedAt = new Date();
     const checkpoint = async (delta: Partial<StepCounts>) => {
-      await this.deps.accountSteps.addStepAccountCounts(runId, step, userNo, {
+      await claims.addCounts(claim, {
         read: delta.read ?? 0,
         written: delta.written ?? 0,
         skipped: delta.skipped ?? 0,
       });
       this.deps.lifecycle.assertRunning();
-      await heartbeat();
       if (await runs.isCancelRequested(runId)) throw new RunCancelledError(runId);
     };
     const window = fromBounds(run.monthsToSync, this.deps.timezone, run.windowStart, run.windowEnd);
@@ -77,39 +106,36 @@ export class AccountStepRunner {
       const counts = await this.deps.steps
         .get(step)!
         .run({ runId, account, window, attemptStartedAt, checkpoint, logger });
-      await this.deps.accountSteps.setStepAccountCounts(runId, step, userNo, counts);
-      await this.deps.accountSteps.finishStepAccount(runId, step, userNo, { status: 'completed' });
+      if (!(await claims.finish(claim, { status: 'completed', counts }))) return;
       if (step === 'insights') await accounts.markSynced(userNo, new Date());
       log.accountCompleted(runId, step, userNo, counts.written);
     } catch (error) {
       if (error instanceof WorkerStoppingError) throw error;
       if (error instanceof RunCancelledError) {
-        return this.deps.accountSteps.finishStepAccount(runId, step, userNo, {
+        await claims.finish(claim, {
           status: 'skipped',
           errorCode: 'CANCELLED',
           errorMessage: 'run cancelled',
         });
+        return;
       }
       const failure = describeFailure(error);
       if (failure.ref)
         log.internalFailure({ executionId: runId, step, userNo }, failure.ref, error);
       if (failure.tokenInvalid) await accounts.markTokenInvalid(userNo);
-      await this.fail(runId, step, userNo, failure.code, failure.message);
+      await this.fail(claim, failure.code, failure.message);
     }
   }
 
-  private async fail(
-    runId: string,
-    step: StepName,
-    userNo: number,
-    code: string,
-    message: string,
-  ): Promise<void> {
-    await this.deps.accountSteps.finishStepAccount(runId, step, userNo, {
+  /** Records a failed attempt; a zombie whose row was taken over records nothing. */
+  private async fail(claim: StepClaim, code: string, message: string): Promise<void> {
+    const { runId, step, userNo } = claim;
+    const recorded = await this.deps.claims.finish(claim, {
       status: 'failed',
       errorCode: code,
       errorMessage: message,
     });
+    if (!recorded) return;
     this.deps.log.accountFailed(runId, step, userNo, code, message);
     await this.deps.events.emit(runId, 'ACCOUNT_FAILED', {
       step,

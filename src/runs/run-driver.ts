@@ -6,6 +6,7 @@ import type { BatchLog } from '../legacy/batch-log.js';
 import { internalFailure } from './account-failure.js';
 import type { RunEvents } from './run-events.port.js';
 import { ACCOUNT_STEP_JOB, ensureQueued } from './job-registry.js';
+import type { StepAccountClaimRepository } from './store/step-account-claim.repository.js';
 import { stepOutcome } from './step-outcome.js';
 import { STEP_NAMES, type RunStatus, type StepName, type StepStatus } from './run.vocabulary.js';
 import { WorkerStoppingError, type WorkerLifecycle } from './worker-lifecycle.js';
@@ -13,12 +14,15 @@ import { WorkerStoppingError, type WorkerLifecycle } from './worker-lifecycle.js
 export interface RunDriverOptions {
   /** How often the driver looks at its step's accounts (and emits STEP_PROGRESS): ≥ 250 ms. */
   pollMs: number;
+  /** A running account step whose heartbeat is older than this (a lock lifetime) lost its owner. */
+  staleAfterMs: number;
 }
 
 interface DriverDeps {
   lifecycle: WorkerLifecycle;
   runs: RunRepository;
   accountSteps: StepAccountRepository;
+  claims: StepAccountClaimRepository;
   events: RunEvents;
   accounts: AccountDirectory;
   agenda: Agenda;
@@ -129,9 +133,20 @@ export class RunDriver {
       if (progress.pending === 0)
         return this.completeStep(runId, step, eligible.length, userNos.length);
       this.deps.lifecycle.assertRunning();
+      await this.requeueAbandoned(runId, step);
       await heartbeat();
       await sleep(this.options.pollMs);
     }
+  }
+
+  /**
+   * Gives a running row whose owner went silent a job again: its job may be gone (a second
+   * worker that found the row still owned ended its copy), and only a job can claim the row.
+   * `ensureQueued` leaves a job that is still queued or locked alone.
+   */
+  private async requeueAbandoned(runId: string, step: StepName): Promise<void> {
+    for (const row of await this.deps.claims.staleRunning(runId, step, this.options.staleAfterMs))
+      await ensureQueued(this.deps.agenda, ACCOUNT_STEP_JOB, { runId, step, userNo: row.userNo });
   }
 
   private async completeStep(

@@ -32,7 +32,7 @@ export interface RunJobSettings {
 /** Makes a parked job runnable again as soon as this worker unlocks it. */
 const handOverOf = (job: Job<unknown>) => () => job.schedule(new Date()).save();
 
-/** Extends the job's lock, at most every quarter lock lifetime (the steps call it per page). */
+/** Extends the job's lock, at most every quarter lock lifetime (the driver calls it per poll). */
 function heartbeatOf(job: Job<unknown>, lockLifetimeMs: number): () => Promise<void> {
   let last = Date.now();
   return async () => {
@@ -76,7 +76,8 @@ export function defineRunJobs(
     async (job) => {
       const { runId, step, userNo } = job.attrs.data;
       await deps.lifecycle.run(
-        () => deps.runner.run(runId, step, userNo, heartbeatOf(job, settings.lockLifetimeMs)),
+        // The runner touches the lock on its own timer, also during a long Graph API call.
+        () => deps.runner.run(runId, step, userNo, () => job.touch()),
         handOverOf(job),
       );
     },

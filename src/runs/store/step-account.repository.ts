@@ -1,4 +1,4 @@
-import { col, fn, Op, type Sequelize } from 'sequelize';
+import { col, fn, type Sequelize } from 'sequelize';
 import { defineRunModels, type RunModels, type StepAccountRow } from '../../db/models/run.model.js';
 import type { RunProgress, StepName } from '../run.vocabulary.js';
 
@@ -40,63 +40,7 @@ export class StepAccountRepository {
     return this.m.SyncStepAccount.findAll({ where, order: [['userNo', 'ASC']] });
   }
 
-  /** Marks an account's step running (counting attempts); false when it is already finished. */
-  async claimStepAccount(
-    runId: string,
-    step: StepName,
-    userNo: number,
-    worker: string,
-    now = new Date(),
-  ): Promise<boolean> {
-    const where = {
-      runId: Number(runId),
-      step,
-      userNo,
-      status: { [Op.in]: ['pending', 'running'] },
-    };
-    const row = await this.m.SyncStepAccount.findOne({ where });
-    if (!row) return false;
-    await this.m.SyncStepAccount.update(
-      {
-        status: 'running',
-        attempts: row.attempts + 1,
-        worker,
-        startedAt: now,
-        readCount: 0,
-        writeCount: 0,
-        skipCount: 0,
-      },
-      { where: { id: row.id } },
-    );
-    return true;
-  }
-
-  /** Running totals while an account's step is under way (for progress). */
-  async addStepAccountCounts(
-    runId: string,
-    step: StepName,
-    userNo: number,
-    counts: AccountCounts,
-  ): Promise<void> {
-    await this.m.SyncStepAccount.increment(
-      { readCount: counts.read, writeCount: counts.written, skipCount: counts.skipped },
-      { where: { runId: Number(runId), step, userNo, status: 'running' } },
-    );
-  }
-
-  /** The exact totals of a finished attempt (replacing the running totals). */
-  async setStepAccountCounts(
-    runId: string,
-    step: StepName,
-    userNo: number,
-    counts: AccountCounts,
-  ): Promise<void> {
-    await this.m.SyncStepAccount.update(
-      { readCount: counts.read, writeCount: counts.written, skipCount: counts.skipped },
-      { where: { runId: Number(runId), step, userNo } },
-    );
-  }
-
+  /** Ends a row no worker has claimed (cancelled before it started); owners use their claim. */
   async finishStepAccount(
     runId: string,
     step: StepName,
