@@ -180,6 +180,8 @@ export type Fault = FaultBase &
     | { kind: 'tokenExpired'; atCall?: number }
     | { kind: 'badPage' }
     | { kind: 'transientError' }
+    /** Answers normally but leaves the nested `edge` (e.g. 'comments') out of every node. */
+    | { kind: 'omitNestedEdge'; edge: string }
   );
 
 export interface FaultControl {

@@ -3,6 +3,7 @@
  * budget, route) → JSON with usage headers. Every request is recorded (without tokens)
  * before anything else, so tests also see calls that fail or never get an answer.
  */
+import { omitNestedEdge } from './nested-edge-omission.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -118,6 +119,8 @@ export class GraphServer {
       outcome,
     );
     record.status = answer.status;
+    if (outcome.failure?.kind === 'omitNestedEdge')
+      omitNestedEdge(answer.body, outcome.failure.edge);
     if (outcome.failure?.kind === 'badPage') {
       const text = JSON.stringify(answer.body);
       this.sendText(res, 200, text.slice(0, Math.floor(text.length / 2)), answer.headers);
