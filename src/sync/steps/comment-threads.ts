@@ -35,11 +35,16 @@ export function rowsOfCommentPage(
 
 /**
  * Whether an expanded first comments page is the whole thread: no further comments page and
- * no reply page that continues. Instagram leaves an empty edge out, so an absent one is a
- * media without comments.
+ * no reply page that continues. Instagram leaves an empty edge out, but may also leave out one
+ * that is not empty: an absent or empty edge is "no comments" only when `comments_count` says
+ * so (0 or unknown); otherwise the thread was not read, and stored comments must not be marked
+ * deleted on its account.
  */
-export function isWholeThread(edge: GraphPage<IgComment> | undefined): boolean {
-  if (!edge) return true;
+export function isWholeThread(
+  edge: GraphPage<IgComment> | undefined,
+  commentsCount: number | null,
+): boolean {
+  if (!edge || edge.data.length === 0) return !commentsCount;
   if (edge.paging?.next) return false;
   return edge.data.every((comment) => !comment.replies?.paging?.next);
 }

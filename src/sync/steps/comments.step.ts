@@ -43,15 +43,22 @@ export class CommentsStep implements SyncStep {
     const { repos, options } = this.deps;
     const { mediaId, commentsCount } = candidate;
     const seenAt = context.attemptStartedAt;
+    let read = 0;
     try {
       // comments_count counts replies too: 0 means there is nothing to read, so no call.
-      if (commentsCount !== 0) await this.readAll(context, mediaId, tally);
+      if (commentsCount !== 0) read = await this.readAll(context, mediaId, tally);
     } catch (error) {
       // The media went away since the media step (100/33): the next media pass marks it.
       if (!isGraphApiError(error, 'skippable')) throw error;
       context.logger.info({ mediaId, error }, 'comments skipped');
       tally.add({ skipped: 1 });
       return tally.checkpoint(context);
+    }
+    if (read === 0 && (commentsCount ?? 0) > 0) {
+      // An empty first page while Instagram counts comments is not a read of the thread:
+      // marking now would delete every stored comment. Left due, so the next run reads again.
+      context.logger.warn({ mediaId, commentsCount }, 'comments came back empty; not marked');
+      return;
     }
     const now = options.now();
     const marked = await repos.inTransaction(async (tx) => {
@@ -63,18 +70,21 @@ export class CommentsStep implements SyncStep {
     await tally.checkpoint(context);
   }
 
-  /** Every comment and reply of one media, page by page. */
-  private async readAll(context: StepContext, mediaId: string, tally: StepTally): Promise<void> {
+  /** Every comment and reply of one media, page by page; how many rows it read. */
+  private async readAll(context: StepContext, mediaId: string, tally: StepTally): Promise<number> {
     const { graph } = this.deps;
     const { account } = context;
     const owner = { igUserId: account.igUserId, mediaId };
+    let read = 0;
     for await (const page of graph.listComments(account, mediaId, { replies: true })) {
       const { rows, overflowing } = rowsOfCommentPage(owner, page.data);
+      read += rows.length;
       await this.store(context, rows, tally);
       for (const parent of overflowing) {
         await this.readMoreReplies(context, account, owner, parent, tally);
       }
     }
+    return read;
   }
 
   /** The reply pages after the one that came expanded with `parent`. */

@@ -105,7 +105,7 @@ export class MediaStep implements SyncStep {
     const byId = new Map(stored.map((record) => [record.id, record]));
     return media.filter(
       (m) =>
-        isWholeThread(m.comments) &&
+        isWholeThread(m.comments, m.comments_count ?? null) &&
         needsCommentRead(byId.get(m.id), m.comments_count ?? null, staleBefore),
     );
   }

@@ -76,6 +76,31 @@ describe.each(TEST_ENGINES)('the media step on %s', (engine) => {
     expect(candidates.map((c) => c.mediaId).sort()).toEqual(long.map((m) => m.id).sort());
   });
 
+  it('leaves stored comments undeleted when Instagram omits the nested edge, and the comments step completes them', async () => {
+    h = await startHarness(db.repos, { seed: 204, media: 20 });
+    const account = h.account();
+    const whole = fakeMediaInWindow(account, h.window).filter(
+      (m) => m.comments.length > 0 && m.comments.length < 50,
+    );
+    expect(whole.length).toBeGreaterThan(0);
+    await h.run('media');
+    const ids = whole.map((m) => m.id);
+    const before = await storedComments(db.repos, ids);
+    expect(before).toEqual(expectedComments(whole, account.igUserId));
+
+    // A new comment makes every thread due again (comments_count moved) ...
+    for (const m of whole) h.fake.mutate.addComments(m.id, 1);
+    // ... and the next media pass comes without the comments edge (counts > 0 still).
+    h.fake.faults.add({ kind: 'omitNestedEdge', edge: 'comments', match: { path: '/media' } });
+    await h.run('media');
+    expect(await storedComments(db.repos, ids)).toEqual(before);
+
+    h.fake.faults.clear();
+    await h.run('comments');
+    const now = fakeMediaInWindow(account, h.window).filter((m) => ids.includes(m.id));
+    expect(await storedComments(db.repos, ids)).toEqual(expectedComments(now, account.igUserId));
+  });
+
   it('writes the same rows when run again', async () => {
     h = await startHarness(db.repos, { seed: 203 });
     const account = h.account();
