@@ -119,6 +119,28 @@ describe.each(TEST_ENGINES)('the comments step on %s', (engine) => {
     expect(kept).toEqual({ deleted_at: expect.anything() });
   });
 
+  it('marks nothing deleted when a read comes back empty while comments_count said otherwise', async () => {
+    h = await startHarness(db.repos, { seed: 306 }, { steps: LEAN });
+    const account = h.account();
+    await h.run('media');
+    await h.run('comments');
+    const target = fakeMediaInWindow(account, h.window).find((m) => m.comments.length > 1)!;
+    const stored = await storedComments(db.repos, [target.id]);
+    expect(stored.length).toBeGreaterThan(1);
+    // The media pass sees a changed count (> 0), then every comment goes before the read.
+    h.fake.mutate.addComments(target.id, 1);
+    await h.run('media');
+    for (const c of [...target.comments]) h.fake.mutate.deleteComment(c.id);
+
+    await h.run('comments');
+    expect(await storedComments(db.repos, [target.id])).toEqual(stored);
+
+    // The next pass sees the count at 0: then the thread is known empty and marked.
+    await h.run('media');
+    await h.run('comments');
+    expect(await storedComments(db.repos, [target.id])).toEqual([]);
+  });
+
   it('reads everything again once the last full read is older than the staleness, and nothing before', async () => {
     h = await startHarness(db.repos, { seed: 304 }, { steps: LEAN });
     const media = fakeMediaInWindow(h.account(), h.window);
