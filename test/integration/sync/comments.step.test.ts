@@ -120,7 +120,7 @@ describe.each(TEST_ENGINES)('the comments step on %s', (engine) => {
   });
 
   it('marks nothing deleted when a read comes back empty while comments_count said otherwise', async () => {
-    h = await startHarness(db.repos, { seed: 306 }, { steps: LEAN });
+    h = await startHarness(db.repos, { seed: 311 }, { steps: LEAN });
     const account = h.account();
     await h.run('media');
     await h.run('comments');

@@ -77,7 +77,7 @@ describe.each(TEST_ENGINES)('the media step on %s', (engine) => {
   });
 
   it('leaves stored comments undeleted when Instagram omits the nested edge, and the comments step completes them', async () => {
-    h = await startHarness(db.repos, { seed: 204, media: 20 });
+    h = await startHarness(db.repos, { seed: 211, media: 20 });
     const account = h.account();
     const whole = fakeMediaInWindow(account, h.window).filter(
       (m) => m.comments.length > 0 && m.comments.length < 50,
