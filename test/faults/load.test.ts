@@ -3,7 +3,6 @@ import { QueryTypes } from 'sequelize';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { startPrivateRedis, type PrivateRedis } from '../support/redis-server.js';
 import { spawnServiceProcess, type ServiceProcess } from '../support/service-process.spawn.js';
-import { startTestService, type TestService } from '../support/service.js';
 import { eventually, within } from '../support/waiting.js';
 import { createFakeGraphApi, type FakeGraphApi } from '@instagram-sync/fake-instagram-graph-api';
 import { graphqlAt } from './support/graphql-http.js';
@@ -23,10 +22,10 @@ describe('load: 200 subscribers and 20 starts a second for 60 s on one API proce
   let db: TestDatabase | undefined;
   let fake: FakeGraphApi | undefined;
   let api: ServiceProcess | undefined;
-  let worker: TestService | undefined;
+  let worker: ServiceProcess | undefined;
   afterAll(async () => {
     await api?.kill();
-    await worker?.stop();
+    await worker?.kill();
     await fake?.close();
     await db?.drop();
     await redis?.destroy();
@@ -62,12 +61,17 @@ describe('load: 200 subscribers and 20 starts a second for 60 s on one API proce
       );
       expect(connected.errors).toBeUndefined();
     }
-    worker = await startTestService({
-      engine: 'mysql',
-      db,
-      sharedFake: fake,
-      env: { ROLE: 'worker', REDIS_URL: redis.url, SYNC_CONCURRENCY: '10' },
+    // The worker in a process of its own too: the test process is busy with 200 sockets.
+    worker = spawnServiceProcess({
+      ROLE: 'worker',
+      DATABASE_URL: db.url,
+      DATA_DIR: db.dataDir,
+      IG_GRAPH_API_URL: fake.url,
+      REDIS_URL: redis.url,
+      SYNC_CONCURRENCY: '10',
+      LOCK_LIFETIME_MS: '10000',
     });
+    await within(worker.ready, 'the worker process to start', 30_000);
     const wsUrl = `${url.replace('http', 'ws')}/graphql`;
     // Warm-up (one start, one subscriber), so the baseline holds what any first request loads.
     const warmUp = await startLoad(gql, { perSecond: 1, durationMs: 1000, userNos: [1] }).done;

@@ -3,7 +3,8 @@
  * measure an API process's memory alone (`spawnServiceProcess` in worker-process.ts runs it
  * through ts-register.mjs). Settings come from the environment: DATABASE_URL, DATA_DIR (the
  * test database's), IG_GRAPH_API_URL, and optionally ROLE (default worker), LOCK_LIFETIME_MS,
- * REDIS_URL and AUTH_JWT_SECRET. A short lock lifetime lets another worker take its jobs over
+ * REDIS_URL, AUTH_JWT_SECRET,
+ * SYNC_QUEUE_CAPACITY and SYNC_CONCURRENCY. A short lock lifetime lets another worker take its jobs over
  * quickly. Once started it writes the line `ready <url>` (`ready -` without an API) on stdout;
  * it answers the IPC message `memory` with its memory usage after garbage collection (when run
  * with --expose-gc); it stops when its parent's IPC channel closes.
@@ -30,6 +31,7 @@ const config = loadConfig({
   ...optional('REDIS_URL'),
   ...optional('AUTH_JWT_SECRET'),
   ...optional('SYNC_QUEUE_CAPACITY'),
+  ...optional('SYNC_CONCURRENCY'),
 });
 const app = await startApp(config, {
   lockLifetimeMs: Number(env.LOCK_LIFETIME_MS ?? 3000),
