@@ -29,6 +29,13 @@ export default {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
     },
+    // The fault suite (`npm run test:faults`): crashes, outages and load on real processes.
+    // Slow and heavy, so the root `npm test` leaves it out (--selectProjects).
+    {
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.test.ts'],
+    },
     // A package with its own jest.config.js: its tests live in its test/ folder.
     '<rootDir>/packages/fake-instagram-graph-api',
     // The Agenda backend's own tests, with the package's own jest config.

@@ -108,6 +108,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     lockLifetimeMs,
     processEveryMs: options.processEveryMs ?? 2_000,
     name: workerName,
+    onChannelError: (error) =>
+      logger.warn({ err: error.message }, 'agenda notification channel error (polling meanwhile)'),
   });
   const log = new BatchLog(logger);
   const lifecycle = new WorkerLifecycle();

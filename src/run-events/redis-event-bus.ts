@@ -17,9 +17,11 @@ export class RedisEventBus implements EventBus {
   private constructor(
     url: string,
     private readonly channel: string,
-    logger: Logger,
+    private readonly logger: Logger,
   ) {
-    this.pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    // No offline queue: while Redis is down a publish fails at once instead of holding the
+    // emitting step (see `publish`).
+    this.pub = new Redis(url, { lazyConnect: true, enableOfflineQueue: false });
     this.sub = new Redis(url, { lazyConnect: true });
     this.sub.on('message', (_channel: string, message: string) => {
       // A bad message is dropped: throwing here would crash the process for every subscriber.
@@ -43,8 +45,19 @@ export class RedisEventBus implements EventBus {
     return bus;
   }
 
+  /**
+   * Never fails: the event is already stored, and streams re-read the store when the bus is
+   * quiet (pub/sub is at most once anyway), so a Redis outage delays delivery, never the run.
+   */
   async publish(event: RunEvent): Promise<void> {
-    await this.pub.publish(this.channel, JSON.stringify(event));
+    try {
+      await this.pub.publish(this.channel, JSON.stringify(event));
+    } catch (error) {
+      this.logger.warn(
+        { err: (error as Error).message, executionId: event.executionId, seq: event.seq },
+        'run event stored but not published (Redis unavailable)',
+      );
+    }
   }
 
   subscribe(listener: (event: RunEvent) => void): () => void {

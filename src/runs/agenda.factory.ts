@@ -16,6 +16,11 @@ export interface AgendaSettings {
   /** Poll interval for jobs queued by other processes when there are no notifications. */
   processEveryMs: number;
   name?: string;
+  /**
+   * Told when the notification channel fails (Redis down). Without a listener the channel's
+   * `error` event would throw and crash the process; Agenda keeps polling meanwhile.
+   */
+  onChannelError: (error: Error) => void;
 }
 
 /**
@@ -30,6 +35,7 @@ export function createAgenda(settings: AgendaSettings): Agenda {
         `instagram-sync:${settings.namespace}:agenda`,
       )
     : new InMemoryNotificationChannel();
+  notificationChannel.on('error', settings.onChannelError);
   return new Agenda({
     backend: new SequelizeBackend({ sequelize: settings.sequelize }),
     notificationChannel,

@@ -32,11 +32,12 @@ export interface TestDatabase {
 /**
  * A fresh, empty database on `engine`: a temporary SQLite file, or a new schema on the MariaDB
  * server, so that parallel test files (and parallel developers) never see each other's rows.
- * Migrations are applied unless `migrate: false`.
+ * Migrations are applied unless `migrate: false`; `mysqlUrl` names another MariaDB server (a
+ * test's own, see mariadb-server.ts).
  */
 export async function createTestDatabase(
   engine: Engine,
-  { migrate = true } = {},
+  { migrate = true, mysqlUrl = TEST_MYSQL_URL } = {},
 ): Promise<TestDatabase> {
   let url: string;
   let cleanup: () => Promise<void>;
@@ -47,16 +48,16 @@ export async function createTestDatabase(
     cleanup = removeDataDir;
   } else {
     const name = `igsync_t_${randomBytes(6).toString('hex')}`;
-    const admin = await mysql.createConnection(TEST_MYSQL_URL);
+    const admin = await mysql.createConnection(mysqlUrl);
     await admin.query(
       `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
     );
     await admin.end();
-    const base = new URL(TEST_MYSQL_URL);
+    const base = new URL(mysqlUrl);
     base.pathname = `/${name}`;
     url = base.toString();
     cleanup = async () => {
-      const conn = await mysql.createConnection(TEST_MYSQL_URL);
+      const conn = await mysql.createConnection(mysqlUrl);
       await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await conn.end();
       await removeDataDir();

@@ -41,6 +41,10 @@ describe('the job registry', () => {
       concurrency: 1,
       lockLifetimeMs: 5_000,
       processEveryMs: 60_000,
+      // The in-memory channel of a test without Redis never fails.
+      onChannelError: (error) => {
+        throw error;
+      },
     });
     await agenda.ready;
   });

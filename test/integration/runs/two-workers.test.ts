@@ -1,46 +1,30 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { QueryTypes } from 'sequelize';
-import { createFakeGraphApi } from '@instagram-sync/fake-instagram-graph-api';
-import { createTestDatabase, TEST_ENGINES } from '../../support/databases.js';
-import { collectEvents, startTestService, type TestService } from '../../support/service.js';
+import { TEST_ENGINES } from '../../support/databases.js';
+import { collectEvents } from '../../support/service.js';
+import { startServiceCluster, type ServiceCluster } from '../../support/service-cluster.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 describe.each(TEST_ENGINES)(
   'an API process and two worker processes on one %s database with Redis',
   (engine) => {
-    const stops: Array<() => Promise<void>> = [];
+    let cluster: ServiceCluster | undefined;
     afterAll(async () => {
-      for (const stop of stops.reverse()) await stop();
+      await cluster?.stop();
     });
 
     it('share one run, stream its events live to the API subscriber, and keep one nightly schedule', async () => {
-      const db = await createTestDatabase(engine);
-      const fake = await createFakeGraphApi({
-        accounts: 6,
-        media: 8,
-        comments: 3,
-        seed: 21,
-        latencyMs: 30,
+      cluster = await startServiceCluster({
+        engine,
+        fake: { accounts: 6, media: 8, comments: 3, seed: 21, latencyMs: 30 },
+        env: { REDIS_URL },
+        app: { accountConcurrency: 1 },
       });
-      stops.push(async () => {
-        await fake.close();
-        await db.drop();
-      });
-      const start = async (role: string): Promise<TestService> => {
-        const service = await startTestService({
-          engine,
-          db,
-          sharedFake: fake,
-          env: { ROLE: role, REDIS_URL },
-          app: { accountConcurrency: 1 },
-        });
-        stops.push(() => service.stop());
-        return service;
-      };
-      const api = await start('api');
-      await start('worker');
-      await start('worker');
+      const { db } = cluster;
+      const api = await cluster.start('api');
+      await cluster.start('worker');
+      await cluster.start('worker');
       await api.connectAll();
 
       const launch = await api.gql<{ startInstagramSync: { executionId: string } }>(
