@@ -1,6 +1,6 @@
 import type { IgLoginType } from '../db/repositories/ig-account.repository.js';
 import { AppError } from '../errors/app.error.js';
-import type { GraphApiClient } from '../instagram/graph-api.client.js';
+import type { ConnectCalls } from '../instagram/connect-calls.js';
 import { isGraphApiError } from '../instagram/graph-api.error.js';
 import type { TokenDebug } from '../instagram/token-debug.js';
 import { missingScopes } from './token-scopes.js';
@@ -30,7 +30,7 @@ const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
  * (`/me/accounts`); then the token must read it and hold every scope a sync needs.
  */
 export async function identifyFacebookAccount(
-  graph: GraphApiClient,
+  graph: ConnectCalls,
   accessToken: string,
   named: string | null,
 ): Promise<IdentifiedAccount> {
@@ -43,7 +43,7 @@ export async function identifyFacebookAccount(
 
 /** Instagram Login: `/me` names the token's account; a named one must be that one. */
 export async function identifyInstagramAccount(
-  graph: GraphApiClient,
+  graph: ConnectCalls,
   accessToken: string,
   named: string | null,
 ): Promise<IdentifiedAccount> {
@@ -67,7 +67,7 @@ export async function identifyInstagramAccount(
 
 /** Identifies the account of `accessToken` the way its login flavour allows. */
 export function identifyAccount(
-  graph: GraphApiClient,
+  graph: ConnectCalls,
   loginType: IgLoginType,
   accessToken: string,
   named: string | null,
@@ -77,7 +77,7 @@ export function identifyAccount(
     : identifyFacebookAccount(graph, accessToken, named);
 }
 
-async function discoverFacebookAccount(graph: GraphApiClient, token: string): Promise<string> {
+async function discoverFacebookAccount(graph: ConnectCalls, token: string): Promise<string> {
   const ids = await refusingBadTokens(() => graph.listPageAccounts(token));
   if (ids.length === 1) return ids[0]!;
   if (ids.length === 0) {
@@ -115,7 +115,7 @@ async function refusingBadTokens<T>(read: () => Promise<T>): Promise<T> {
  * that lacks a scope the sync needs, naming every missing one, before anything is stored.
  */
 async function assertGrants(
-  graph: GraphApiClient,
+  graph: ConnectCalls,
   igUserId: string,
   accessToken: string,
 ): Promise<TokenDebug> {

@@ -9,6 +9,13 @@ import type { SyncAccount } from '../sync/step.contract.js';
 import type { AccountDirectory } from '../runs/account-directory.js';
 import { AppError } from '../errors/app.error.js';
 import { identifyAccount } from './account-identification.js';
+import { isGraphApiError } from '../instagram/graph-api.error.js';
+
+/**
+ * How long connecting may spend with Instagram, all its calls together: the GraphQL answer
+ * comes within 10 s, with room for the database work around it.
+ */
+export const CONNECT_GRAPH_BUDGET_MS = 8_000;
 
 export interface ConnectInput {
   userNo: number;
@@ -33,6 +40,23 @@ export class ConnectedAccounts implements AccountDirectory {
     /** Deletes every synced row of an Instagram account. */
     private readonly purge: (igUserId: string) => Promise<void>,
   ) {}
+
+  /** The token's account, or INSTAGRAM_UNAVAILABLE when Instagram kept failing in the budget. */
+  private async identify(loginType: IgLoginType, accessToken: string, named: string | null) {
+    try {
+      const calls = this.graph.forConnect(CONNECT_GRAPH_BUDGET_MS);
+      return await identifyAccount(calls, loginType, accessToken, named);
+    } catch (error) {
+      if (!isGraphApiError(error) || !error.retryable) throw error;
+      const why =
+        error.kind === 'throttled' ? 'is rate limiting this app or account' : 'did not answer';
+      throw new AppError(
+        'INSTAGRAM_UNAVAILABLE',
+        `Instagram ${why} within ${CONNECT_GRAPH_BUDGET_MS / 1000} s while checking the access token; nothing was stored, try again in a minute.`,
+        'accessToken',
+      );
+    }
+  }
 
   async connect(input: ConnectInput): Promise<IgAccountRecord> {
     if (!Number.isSafeInteger(input.userNo) || input.userNo < 1) {
@@ -62,7 +86,7 @@ export class ConnectedAccounts implements AccountDirectory {
     if (existing && named !== null && existing.igUserId !== named && !input.mayRebind) {
       throw this.rebindRefusal(input.userNo);
     }
-    const found = await identifyAccount(this.graph, loginType, input.accessToken, named);
+    const found = await this.identify(loginType, input.accessToken, named);
     if (existing && existing.igUserId !== found.igUserId && !input.mayRebind) {
       throw this.rebindRefusal(input.userNo);
     }

@@ -6,7 +6,9 @@ export type AppErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
-  | 'QUEUE_FULL';
+  | 'QUEUE_FULL'
+  /** Instagram kept failing (outage, throttle) while a user waited: try again later. */
+  | 'INSTAGRAM_UNAVAILABLE';
 
 /** An expected refusal: a code, a message safe to show the caller, the input field at fault. */
 export class AppError extends Error {

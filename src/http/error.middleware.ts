@@ -11,6 +11,7 @@ export const HTTP_STATUS_OF: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   QUEUE_FULL: 429,
+  INSTAGRAM_UNAVAILABLE: 503,
 };
 
 /** The one JSON shape of every refusal (the old REST API's), never Express's HTML page. */

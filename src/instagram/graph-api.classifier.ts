@@ -41,7 +41,7 @@ function kindOf(error: GraphErrorBody, status: number, node: GraphNode): GraphAp
     if (node !== 'account') return 'skippable';
     return code === 803 ? 'permanent' : 'permission';
   }
-  if (code === 1 && TOO_MUCH_DATA.test(message)) return 'permanent';
+  // Code 1 "reduce the amount of data" too: often gone on the next try; callers then shrink.
   if (code === 1 || code === 2 || error.is_transient === true) return 'transient';
   if (code === 10 || (code >= 200 && code <= 299)) return 'permission';
   if (status >= 500) return 'transient';
@@ -105,6 +105,7 @@ export function classifyUnreadable(outcome: HttpOutcome, where: Where, why: stri
     kind,
     message: `Graph API ${where.path}: ${what}`,
     status,
+    timedOut: outcome.type === 'network' && outcome.timedOut,
     igUserId: where.igUserId,
     path: where.path,
   });

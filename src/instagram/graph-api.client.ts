@@ -26,16 +26,12 @@ import type {
   IgProfile,
 } from './graph-api.types.js';
 import { GraphUrls } from './graph-api.urls.js';
-import {
-  collectPageAccounts,
-  readInstagramLoginUser,
-  type InstagramLoginUser,
-} from './account-discovery.js';
+import { ConnectCalls } from './connect-calls.js';
+import { inHalves, mergeInsights } from './in-halves.js';
 import { assertInsightWindow } from './insight-window.js';
 import { LimitMemory } from './limit.memory.js';
-import { checkToken, type TokenCheck } from './token-check.js';
-import { debugToken, type TokenDebug } from './token-debug.js';
 import { refreshToken, type RefreshedToken } from './token-refresh.js';
+import { RetryBudget } from './retry.budget.js';
 import { UsagePacer } from './usage.pacer.js';
 
 const unixSeconds = (date: Date): string => String(Math.floor(date.getTime() / 1000));
@@ -84,6 +80,11 @@ export class GraphApiClient {
       logger: options.logger,
       metrics: options.metrics,
       retry: retryPolicyOf(options, maxRetries),
+      budget: new RetryBudget({
+        now,
+        maxRetries: options.maxRetriesPerAccount,
+        maxWaitMs: options.maxRetryWaitPerAccountMs,
+      }),
     });
   }
 
@@ -112,15 +113,19 @@ export class GraphApiClient {
     return paginate<T>(deps, call, options);
   }
 
+  /** The profile; asked with fewer fields at a time while Instagram says it is too much. */
   getProfile(account: IgAccount): Promise<IgProfile> {
-    const call = this.call(
-      account,
-      `/${account.igUserId}`,
-      { fields: PROFILE_FIELDS },
-      'account',
-      'profile',
-    );
-    return this.transport.get<IgProfile>(call);
+    const ask = (fields: readonly string[]) =>
+      this.transport.get<IgProfile>(
+        this.call(
+          account,
+          `/${account.igUserId}`,
+          { fields: fields.join(',') },
+          'account',
+          'profile',
+        ),
+      );
+    return inHalves(PROFILE_FIELDS.split(','), ask, (a, b) => ({ ...a, ...b }));
   }
 
   /** The account's media, newest first, page by page, with the requested nested edges. */
@@ -202,65 +207,35 @@ export class GraphApiClient {
     return Array.isArray(page.data) ? page.data : [];
   }
 
-  /** Lifetime insights of one media. A media that has none throws a `skippable` GraphApiError. */
+  /**
+   * Lifetime insights of one media (fewer metrics a call while Instagram says it is too much).
+   * A media that has none throws a `skippable` GraphApiError.
+   */
   async getMediaInsights(
     account: IgAccount,
     mediaId: string,
     metrics: readonly string[],
   ): Promise<IgInsight[]> {
-    const call = this.call(
-      account,
-      `/${mediaId}/insights`,
-      { metric: metrics.join(',') },
-      'media',
-      'media_insights',
-    );
-    const page = await this.transport.get<GraphPage<IgInsight>>(call);
-    return Array.isArray(page.data) ? page.data : [];
-  }
-
-  /** Whether `accessToken` reads the account `igUserId` (for connecting an account). */
-  checkToken(igUserId: string, accessToken: string): Promise<TokenCheck> {
-    const account = { igUserId, accessToken };
-    return checkToken(
-      this.transport,
-      this.call(account, `/${igUserId}`, { fields: 'id,username' }, 'account', 'token_check'),
-    );
+    const ask = async (part: readonly string[]) => {
+      const params = { metric: part.join(',') };
+      const call = this.call(account, `/${mediaId}/insights`, params, 'media', 'media_insights');
+      const page = await this.transport.get<GraphPage<IgInsight>>(call);
+      return Array.isArray(page.data) ? page.data : [];
+    };
+    return inHalves(metrics, ask, mergeInsights);
   }
 
   /**
-   * The Instagram accounts a Facebook-Login token reaches: those linked to the Pages on
-   * `/me/accounts` (reference §1, "Account discovery"). Failures are thrown as GraphApiErrors.
+   * The calls that connect an account, sharing one deadline of `budgetMs` from now: Instagram
+   * failing makes them fail within it instead of retrying for minutes while a user waits.
    */
-  listPageAccounts(accessToken: string): Promise<string[]> {
-    const account = { igUserId: '', accessToken, loginType: 'FACEBOOK' as const };
-    const params = { fields: 'instagram_business_account', limit: '100' };
-    return collectPageAccounts(
-      this.pages(this.call(account, '/me/accounts', params, 'account', 'account_discovery')),
-    );
-  }
-
-  /**
-   * The account of an Instagram-Login token, from `/me` on the Instagram host; null when it
-   * names none. Failures are thrown as GraphApiErrors.
-   */
-  getInstagramLoginUser(accessToken: string): Promise<InstagramLoginUser | null> {
-    const account = { igUserId: '', accessToken, loginType: 'INSTAGRAM' as const };
-    const params = { fields: 'user_id,username' };
-    return readInstagramLoginUser(
-      this.transport,
-      this.call(account, '/me', params, 'account', 'account_discovery'),
-    );
-  }
-
-  /** What `/debug_token` reports on `accessToken`: validity, scopes, expiries (Facebook Login). */
-  debugToken(igUserId: string, accessToken: string): Promise<TokenDebug> {
-    const account = { igUserId, accessToken };
-    const params = { input_token: accessToken };
-    return debugToken(
-      this.transport,
-      this.call(account, '/debug_token', params, 'account', 'debug_token'),
-    );
+  forConnect(budgetMs: number): ConnectCalls {
+    return new ConnectCalls({
+      transport: this.transport.withDeadline(budgetMs),
+      paging: { limits: this.limits, logger: this.options.logger },
+      facebookUrls: this.urls,
+      instagramUrls: this.instagramUrls,
+    });
   }
 
   /**

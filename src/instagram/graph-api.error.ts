@@ -1,6 +1,7 @@
 /**
  * How the sync should react to a failed Graph API call. Decided once, at the client boundary:
- * - `transient`: 5xx, network errors, timeouts, code 1/2, `is_transient` — retry later;
+ * - `transient`: 5xx, network errors, timeouts, code 1/2 (code 1 "reduce the amount of data"
+ *   included: `tooMuchData`, the caller may also ask for less), `is_transient` — retry later;
  * - `throttled`: rate limited (4, 17, 32, 613, 80001, 80002, 341, 368) — stop calling the account;
  * - `auth`: token invalid or expired (190, 102) — ask the user to reconnect, never retry;
  * - `permission`: a scope is missing (10, 200–299) — ask for the permission, never retry;
@@ -22,6 +23,8 @@ export interface GraphApiErrorInit {
   fbtraceId?: string;
   /** Code 1 "Please reduce the amount of data you're asking for": retry with a smaller `limit`. */
   tooMuchData?: boolean;
+  /** No answer within the HTTP timeout: a smaller page may answer in time. */
+  timedOut?: boolean;
   /** For `throttled`: how long Instagram asks us to stay away, when it says so. */
   retryAfterMs?: number;
   /** Account whose call failed, and the path called (no query string). */
@@ -37,6 +40,7 @@ export class GraphApiError extends Error {
   readonly subcode: number | undefined;
   readonly fbtraceId: string | undefined;
   readonly tooMuchData: boolean;
+  readonly timedOut: boolean;
   readonly retryAfterMs: number | undefined;
   readonly igUserId: string | undefined;
   readonly path: string | undefined;
@@ -50,9 +54,15 @@ export class GraphApiError extends Error {
     this.subcode = init.subcode;
     this.fbtraceId = init.fbtraceId;
     this.tooMuchData = init.tooMuchData ?? false;
+    this.timedOut = init.timedOut ?? false;
     this.retryAfterMs = init.retryAfterMs;
     this.igUserId = init.igUserId;
     this.path = init.path;
+  }
+
+  /** Whether asking for less (a smaller page, a shorter range, fewer fields) may succeed. */
+  get wantsLess(): boolean {
+    return this.tooMuchData || this.timedOut;
   }
 
   /** Whether calling again later can succeed (the client already did, up to its limits). */

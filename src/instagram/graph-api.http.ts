@@ -17,6 +17,8 @@ export interface GraphHttpRequest {
   url: string;
   params: Record<string, string>;
   accessToken: string;
+  /** A shorter timeout than the client's for this request (what is left of a deadline). */
+  timeoutMs?: number;
 }
 
 /**
@@ -29,9 +31,11 @@ export class GraphHttp {
   private readonly httpsAgent: https.Agent;
   private readonly axios: AxiosInstance;
   private readonly appSecret: string | undefined;
+  private readonly timeoutMs: number;
 
   constructor(options: GraphHttpOptions) {
     this.appSecret = options.appSecret;
+    this.timeoutMs = options.timeoutMs;
     const maxSockets = options.maxSockets ?? 64;
     this.httpAgent = new http.Agent({ keepAlive: true, maxSockets });
     this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets });
@@ -53,6 +57,9 @@ export class GraphHttp {
       const response = await this.axios.get<string>(request.url, {
         params: this.signed(request),
         headers: { Authorization: `Bearer ${request.accessToken}` },
+        ...(request.timeoutMs !== undefined
+          ? { timeout: Math.min(request.timeoutMs, this.timeoutMs) }
+          : {}),
       });
       return {
         type: 'response',

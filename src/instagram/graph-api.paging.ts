@@ -31,8 +31,9 @@ export interface PagingDeps {
  * Every page of an edge, in order, following `paging.next` until it is absent (a short page is
  * not the last one). Stop early by leaving the `for await` loop.
  *
- * On code 1 "reduce the amount of data" the same page is asked again with smaller page sizes
- * (see scaleLimits); with `limitKind` the reduction is remembered for the account's later calls.
+ * On code 1 "reduce the amount of data" or a timeout the same page is asked again with smaller
+ * page sizes (see scaleLimits); with `limitKind` a code-1 reduction is remembered for the
+ * account's later calls.
  * A `fallback` may ask a failing page once more in another form.
  */
 export async function* paginate<T>(
@@ -71,6 +72,10 @@ function sized(call: GraphCall, base: Record<string, string>, times: number) {
   return params;
 }
 
+/**
+ * The page at the current size; on code 1 "reduce the amount of data" or a timeout the same
+ * page is asked again smaller, and at the smallest size retried as any transient failure.
+ */
 async function getShrinking<T>(
   deps: PagingDeps,
   call: GraphCall,
@@ -80,27 +85,38 @@ async function getShrinking<T>(
 ): Promise<GraphPage<T>> {
   for (;;) {
     const params = sized(call, base, state.times);
+    const smaller = smallerSize(call, base, state.times, params);
     try {
-      return await deps.transport.get<GraphPage<T>>({ ...call, params });
+      return await deps.transport.get<GraphPage<T>>({ ...call, params, shrinkable: !!smaller });
     } catch (error) {
-      if (!isGraphApiError(error) || !error.tooMuchData) throw error;
-      // Halvings alternate between outer and nested sizes: one of the next two shrinks something.
-      const smaller = [1, 2]
-        .map((step) => ({
-          times: state.times + step,
-          params: sized(call, base, state.times + step),
-        }))
-        .find((c) => c.params.limit !== params.limit || c.params.fields !== params.fields);
-      if (!smaller) throw error;
+      if (!smaller || !isGraphApiError(error) || !error.wantsLess) throw error;
       state.times = smaller.times;
       const igUserId = call.account.igUserId;
-      if (limitKind) deps.limits.remember(igUserId, limitKind, state.times);
+      // A timeout may be the network's: only Instagram's "too much" is remembered for later.
+      if (limitKind && error.tooMuchData) deps.limits.remember(igUserId, limitKind, state.times);
       deps.logger?.info(
-        { igUserId, endpoint: call.endpoint, limit: smaller.params.limit },
-        'Graph API asked for less data; halving page sizes',
+        {
+          igUserId,
+          endpoint: call.endpoint,
+          limit: smaller.params.limit,
+          timedOut: error.timedOut,
+        },
+        'Graph API asked for less data or did not answer; halving page sizes',
       );
     }
   }
+}
+
+/** The next smaller size: halvings alternate between outer and nested sizes, so one of the next two shrinks something. */
+function smallerSize(
+  call: GraphCall,
+  base: Record<string, string>,
+  times: number,
+  params: Record<string, string>,
+) {
+  return [1, 2]
+    .map((step) => ({ times: times + step, params: sized(call, base, times + step) }))
+    .find((c) => c.params.limit !== params.limit || c.params.fields !== params.fields);
 }
 
 async function getWithFallback<T>(

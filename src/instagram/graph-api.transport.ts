@@ -3,6 +3,7 @@ import { readOutcome, type GraphNode } from './graph-api.classifier.js';
 import type { GraphApiError } from './graph-api.error.js';
 import type { GraphHttp } from './graph-api.http.js';
 import type { IgAccount } from './graph-api.types.js';
+import type { RetryBudget } from './retry.budget.js';
 import { backoffMs, type RetryPolicy } from './retry.policy.js';
 import { parseUsageHeaders } from './usage-headers.parser.js';
 import type { UsagePacer } from './usage.pacer.js';
@@ -15,6 +16,11 @@ export interface GraphCall {
   node: GraphNode;
   /** Low-cardinality name for metrics and logs: `profile`, `media`, `comments`, … */
   endpoint: string;
+  /**
+   * The caller can ask for less (a paged edge: a smaller page): code 1 "reduce the amount of
+   * data" and timeouts are handed back at once instead of retried at the same size.
+   */
+  shrinkable?: boolean;
 }
 
 /** One HTTP attempt, as reported to metrics. `status` is absent for network failures. */
@@ -45,7 +51,14 @@ export interface GraphApiTransportDeps {
   random: () => number;
   logger?: Logger;
   metrics?: GraphApiMetrics;
+  /** Retries per account, over all its calls (shared by every transport of a client). */
+  budget: RetryBudget;
+  /** Epoch ms by which the call must have answered or failed (interactive calls). */
+  deadlineAt?: number;
 }
+
+/** The app's own limits (reference §6): they stop every account's calls, not one account's. */
+const APP_THROTTLE_CODES = new Set([4, 341]);
 
 interface RetriesSpent {
   transient: number;
@@ -56,21 +69,46 @@ interface RetriesSpent {
 
 /**
  * Runs Graph API calls: paced per account, classified once, transient failures retried with
- * backoff, throttles waited out (the whole account stops) up to the pacer's cap.
+ * backoff, throttles waited out (the whole account stops; the whole app for app limits) up to
+ * the pacer's cap, retries bounded per call and per account, and — with a deadline — every
+ * attempt and wait fitted into what is left of it.
  */
 export class GraphApiTransport {
   constructor(private readonly deps: GraphApiTransportDeps) {}
+
+  /** The same transport, but every call must end within `budgetMs` from now. */
+  withDeadline(budgetMs: number): GraphApiTransport {
+    return new GraphApiTransport({ ...this.deps, deadlineAt: this.deps.now() + budgetMs });
+  }
+
+  private remainingMs(): number {
+    const { deadlineAt } = this.deps;
+    return deadlineAt === undefined ? Infinity : deadlineAt - this.deps.now();
+  }
 
   /** The parsed JSON body of a successful call; otherwise throws a GraphApiError. */
   async get<T>(call: GraphCall): Promise<T> {
     const igUserId = call.account.igUserId;
     const spent: RetriesSpent = { transient: 0, throttle: 0, throttleWaitMs: 0 };
     for (let attempt = 1; ; attempt++) {
-      const result = await this.deps.pacer.run(igUserId, () => this.attempt(call, attempt));
+      const remaining = this.remainingMs();
+      const result = await this.deps.pacer.run(
+        igUserId,
+        () => this.attempt(call, attempt, remaining),
+        { maxWaitMs: remaining },
+      );
       if (result.ok) return result.body as T;
       const { error } = result;
+      if (call.shrinkable && error.wantsLess) throw error;
       const delayMs = this.retryDelay(igUserId, error, spent);
-      if (delayMs === undefined) throw error;
+      if (delayMs === undefined || delayMs >= this.remainingMs()) throw error;
+      if (!this.deps.budget.take(igUserId, delayMs)) {
+        this.deps.logger?.warn(
+          { igUserId, endpoint: call.endpoint, err: error.toJSON() },
+          'Graph API retry budget of the account spent; not retrying',
+        );
+        throw error;
+      }
       this.deps.logger?.warn(
         { igUserId, endpoint: call.endpoint, attempt, err: error.toJSON(), delayMs },
         'Graph API call failed; retrying',
@@ -94,13 +132,14 @@ export class GraphApiTransport {
       error.retryAfterMs ??
       backoffMs(spent.throttle, retry.throttleBaseDelayMs, pacer.maxWaitMs, random);
     // Calling a throttled account extends its block: stop all its calls, even when giving up.
-    pacer.block(igUserId, this.deps.now() + delayMs);
+    if (APP_THROTTLE_CODES.has(error.code ?? 0)) pacer.blockApp(this.deps.now() + delayMs);
+    else pacer.block(igUserId, this.deps.now() + delayMs);
     spent.throttleWaitMs += delayMs;
     const tooLong = spent.throttleWaitMs > pacer.maxWaitMs;
     return spent.throttle > retry.maxThrottleRetries || tooLong ? undefined : delayMs;
   }
 
-  private async attempt(call: GraphCall, attempt: number) {
+  private async attempt(call: GraphCall, attempt: number, remainingMs: number) {
     const { account } = call;
     const path = new URL(call.url).pathname;
     const started = performance.now();
@@ -108,6 +147,7 @@ export class GraphApiTransport {
       url: call.url,
       params: call.params,
       accessToken: account.accessToken,
+      ...(Number.isFinite(remainingMs) ? { timeoutMs: Math.max(1, remainingMs) } : {}),
     });
     const durationMs = performance.now() - started;
     const usage =

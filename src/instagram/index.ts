@@ -31,5 +31,7 @@ export {
   splitInsightWindows,
   type InsightWindow,
 } from './insight-window.js';
+export { inHalves, mergeInsights } from './in-halves.js';
+export type { ConnectCalls } from './connect-calls.js';
 export type { TokenCheck } from './token-check.js';
 export { UsagePacer, type UsagePacerOptions } from './usage.pacer.js';

@@ -8,8 +8,10 @@
  */
 
 export interface AccountUsage {
-  /** The highest usage figure that applies to this account, in percent. */
+  /** The highest figure of the account's own (Business Use Case) usage, in percent. */
   percent: number;
+  /** The highest figure of the whole app's usage (`X-App-Usage`), when the header came. */
+  appPercent?: number;
   /** How long Instagram says the account is blocked for, in ms (0 when not blocked). */
   regainMs: number;
 }
@@ -55,11 +57,13 @@ export function parseUsageHeaders(
     buc && typeof buc === 'object' ? (buc as Record<string, unknown>)[igUserId] : undefined;
   const entries = Array.isArray(bucEntries) ? bucEntries : [];
   if (app === undefined && entries.length === 0) return undefined;
-  let percent = highest(app);
+  let percent = 0;
   let regain = 0;
   for (const entry of entries) {
     percent = Math.max(percent, highest(entry));
     regain = Math.max(regain, regainMinutes(entry));
   }
-  return { percent, regainMs: regain * 60_000 };
+  const usage: AccountUsage = { percent, regainMs: regain * 60_000 };
+  if (app !== undefined) usage.appPercent = highest(app);
+  return usage;
 }

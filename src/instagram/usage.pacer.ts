@@ -15,21 +15,31 @@ export interface UsagePacerOptions {
   maxConcurrentPerAccount?: number;
 }
 
-interface AccountState {
+interface PaceState {
   percent: number;
   blockedUntil: number;
   lastStart: number;
+}
+
+interface AccountState extends PaceState {
   slots: LimitFunction;
 }
 
+/** Per-call limits on waiting: an interactive call passes what is left of its deadline. */
+export interface TurnOptions {
+  maxWaitMs?: number;
+}
+
 /**
- * Per-account pacing from the usage headers. Instagram's Business Use Case quota is per
- * (app, account), so accounts never wait for each other; one account's calls are spaced out as
- * its usage nears 100 %, and stop entirely while it is blocked, because calling a throttled
- * account extends the block.
+ * Pacing from the usage headers. Instagram's Business Use Case quota is per (app, account), so
+ * accounts never wait for each other; one account's calls are spaced out as its usage nears
+ * 100 %, and stop entirely while it is blocked, because calling a throttled account extends
+ * the block. The app's own limit (`X-App-Usage`, codes 4 and 341) is shared: when it nears
+ * 100 % or blocks, every account's calls are spaced out or stop.
  */
 export class UsagePacer {
   private readonly accounts = new Map<string, AccountState>();
+  private readonly app: PaceState = { percent: 0, blockedUntil: 0, lastStart: -Infinity };
   private readonly slowdownFrom: number;
   private readonly maxSpacingMs: number;
   readonly maxWaitMs: number;
@@ -61,7 +71,13 @@ export class UsagePacer {
     if (!usage) return;
     const state = this.state(igUserId);
     state.percent = usage.percent;
+    if (usage.appPercent !== undefined) this.app.percent = usage.appPercent;
     if (usage.regainMs > 0) this.block(igUserId, this.options.now() + usage.regainMs);
+  }
+
+  /** No call of any account starts before `untilMs` (the app's own limit was hit). */
+  blockApp(untilMs: number): void {
+    this.app.blockedUntil = Math.max(this.app.blockedUntil, untilMs);
   }
 
   /** No call for the account starts before `untilMs` (epoch ms). */
@@ -72,7 +88,10 @@ export class UsagePacer {
 
   /** Minimum gap between two calls' starts for the account: 0 below the slowdown threshold. */
   spacingMs(igUserId: string): number {
-    const percent = this.state(igUserId).percent;
+    return this.spacingAt(this.state(igUserId).percent);
+  }
+
+  private spacingAt(percent: number): number {
     if (percent < this.slowdownFrom) return 0;
     const share = Math.min(1, (percent - this.slowdownFrom) / (100 - this.slowdownFrom));
     return Math.round(this.maxSpacingMs * Math.max(share, 0.01) ** 2);
@@ -80,44 +99,56 @@ export class UsagePacer {
 
   /** Whether the account is blocked right now (for metrics and logs). */
   isBlocked(igUserId: string): boolean {
-    return this.state(igUserId).blockedUntil > this.options.now();
+    const until = Math.max(this.state(igUserId).blockedUntil, this.app.blockedUntil);
+    return until > this.options.now();
   }
 
   /**
    * Runs `call` when the account's turn comes: within its concurrency slots, after the spacing
-   * its usage asks for and after any block. Fails as `throttled` instead of waiting longer
-   * than `maxWaitMs`.
+   * its usage (and the app's) asks for and after any block. Fails as `throttled` instead of
+   * waiting longer than `maxWaitMs` (the pacer's, or the call's own when smaller).
    */
-  run<T>(igUserId: string, call: () => Promise<T>): Promise<T> {
+  run<T>(igUserId: string, call: () => Promise<T>, turn: TurnOptions = {}): Promise<T> {
     const state = this.state(igUserId);
+    const maxWaitMs = Math.min(this.maxWaitMs, turn.maxWaitMs ?? Infinity);
     return state.slots(async () => {
-      await this.waitForTurn(igUserId, state);
+      await this.waitForTurn(igUserId, state, maxWaitMs);
       return call();
     });
   }
 
-  private async waitForTurn(igUserId: string, state: AccountState): Promise<void> {
+  /** When the next call may start: after both paces (account, app) and both blocks. */
+  private nextStart(state: AccountState, now: number, reserved: boolean): number {
+    if (reserved) return Math.max(now, state.blockedUntil, this.app.blockedUntil);
+    const accountPaced = state.lastStart + this.spacingAt(state.percent);
+    const appPaced = this.app.lastStart + this.spacingAt(this.app.percent);
+    return Math.max(now, accountPaced, appPaced, state.blockedUntil, this.app.blockedUntil);
+  }
+
+  private async waitForTurn(igUserId: string, state: AccountState, maxWaitMs: number) {
     let waited = 0;
     let reserved = false;
     for (;;) {
       const now = this.options.now();
-      const paced = reserved ? now : Math.max(now, state.lastStart + this.spacingMs(igUserId));
-      const start = Math.max(paced, state.blockedUntil);
+      const start = this.nextStart(state, now, reserved);
       const wait = start - now;
       if (wait <= 0) {
         if (!reserved) state.lastStart = now;
+        this.app.lastStart = Math.max(this.app.lastStart, now);
         return;
       }
-      if (waited + wait > this.maxWaitMs) {
+      if (waited + wait > maxWaitMs) {
         throw new GraphApiError({
           kind: 'throttled',
-          message: `Graph API account ${igUserId} must wait ${Math.ceil(wait / 1000)} s, more than the ${Math.ceil(this.maxWaitMs / 1000)} s allowed`,
+          message: `Graph API account ${igUserId} must wait ${Math.ceil(wait / 1000)} s, more than the ${Math.ceil(maxWaitMs / 1000)} s allowed`,
           igUserId,
           retryAfterMs: wait,
         });
       }
       // Reserve the start so concurrent calls line up behind this one instead of bursting.
       state.lastStart = Math.max(state.lastStart, start);
+      if (this.app.percent >= this.slowdownFrom)
+        this.app.lastStart = Math.max(this.app.lastStart, start);
       reserved = true;
       waited += wait;
       await this.options.sleep(wait);

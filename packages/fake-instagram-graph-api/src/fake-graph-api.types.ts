@@ -161,6 +161,8 @@ export interface FaultMatch {
   /** A RegExp tested on the path, or a substring of it (e.g. '/comments'). */
   path?: RegExp | string;
   igUserId?: string;
+  /** Query parameters the request must carry with these values (`null`: must not carry it). */
+  query?: Record<string, string | null>;
 }
 
 interface FaultBase {
@@ -182,6 +184,8 @@ export type Fault = FaultBase &
     | { kind: 'transientError' }
     /** Answers normally but leaves the nested `edge` (e.g. 'comments') out of every node. */
     | { kind: 'omitNestedEdge'; edge: string }
+    /** Code 1 "Please reduce the amount of data you're asking for", as Instagram words it. */
+    | { kind: 'tooMuchData' }
   );
 
 export interface FaultControl {

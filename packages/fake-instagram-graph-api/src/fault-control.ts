@@ -25,10 +25,18 @@ function passesFirst(fault: Fault): number {
   return fault.afterCalls ?? 0;
 }
 
-function matches(fault: Fault, path: string, igUserId: string | undefined): boolean {
+function matches(
+  fault: Fault,
+  path: string,
+  igUserId: string | undefined,
+  query: Record<string, string>,
+): boolean {
   const { match } = fault;
   if (!match) return true;
   if (match.igUserId !== undefined && match.igUserId !== igUserId) return false;
+  const params = Object.entries(match.query ?? {});
+  if (params.some(([name, value]) => (value === null ? name in query : query[name] !== value)))
+    return false;
   if (match.path instanceof RegExp) return match.path.test(path);
   return match.path === undefined || path.includes(match.path);
 }
@@ -62,11 +70,16 @@ export class FaultRegistry implements FaultControl {
   }
 
   /** Applies the faults to a request: every matching latency, then the first failure. */
-  take(path: string, igUserId: string | undefined, token = ''): FaultOutcome {
+  take(
+    path: string,
+    igUserId: string | undefined,
+    token = '',
+    query: Record<string, string> = {},
+  ): FaultOutcome {
     const outcome: FaultOutcome = { latencyMs: 0 };
     for (const entry of [...this.active]) {
       const { fault } = entry;
-      if (!matches(fault, path, igUserId)) continue;
+      if (!matches(fault, path, igUserId, query)) continue;
       if (countCall(entry, token) <= passesFirst(fault)) continue;
       if (fault.kind !== 'latency' && outcome.failure) continue;
       entry.hits += 1;

@@ -12,6 +12,7 @@ import type { GraphContext, Json } from './graph-context.js';
 import {
   GraphError,
   throttled,
+  reduceData,
   transientError,
   unknownError,
   unknownPath,
@@ -65,6 +66,7 @@ function injected(deps: AnswerDeps, req: RequestParts, outcome: FaultOutcome): A
     return status === 500 ? errorAnswer(unknownError()) : { status, body: {}, headers: {} };
   }
   if (failure?.kind === 'transientError') return errorAnswer(transientError());
+  if (failure?.kind === 'tooMuchData') return errorAnswer(reduceData());
   if (failure?.kind === 'tokenExpired' && req.caller.token) {
     expireNow(deps.store.tokens.get(req.caller.token), req.nowMs);
   }

@@ -109,6 +109,7 @@ export class GraphServer {
       record.path,
       record.igUserId,
       parts.caller.token,
+      record.query,
     );
     const delay = this.deps.latencyMs + outcome.latencyMs;
     if (delay > 0) await sleep(delay);

@@ -136,4 +136,23 @@ describe('fault injection', () => {
       message: 'An unexpected error has occurred. Please retry your request later.',
     });
   });
+
+  it('answers code 1 "reduce the amount of data" as Instagram words it', async () => {
+    api.faults.add({ kind: 'tooMuchData', times: 1 });
+    const reply = await profile();
+    expect(reply.body.error).toMatchObject({
+      code: 1,
+      message: "Please reduce the amount of data you're asking for, then retry your request",
+    });
+    expect((await profile()).body.error).toBeUndefined();
+  });
+
+  it('matches by query parameters, a null one meaning the request must not carry it', async () => {
+    api.faults.add({ kind: 'transientError', match: { query: { fields: 'id', limit: null } } });
+    const ask = (query: Record<string, string>) =>
+      call<ErrorReply>(api, first.igUserId, { token: first.accessToken, query });
+    expect((await ask({ fields: 'id' })).body.error).toMatchObject({ code: 2 });
+    expect((await ask({ fields: 'id', limit: '5' })).body.error).toBeUndefined();
+    expect((await ask({ fields: 'username' })).body.error).toBeUndefined();
+  });
 });

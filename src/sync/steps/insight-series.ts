@@ -3,6 +3,7 @@ import { PERIOD, row, type DayPlan, type Fetched } from './insight-day-plan.js';
 import type { StepContext } from '../step.contract.js';
 import type { AccountInsightRecord } from '../../db/repositories/ig-account-insight.repository.js';
 import type { StepDeps } from './step-deps.js';
+import { inHalves, mergeInsights } from '../../instagram/index.js';
 
 /**
  * `follower_count` answers only for the last 30 days excluding today; an older `since` fails
@@ -32,11 +33,14 @@ export async function fetchSeries(
   metrics: string[],
   days: string[],
 ): Promise<Fetched> {
-  const insights = await deps.graph.getAccountInsights(context.account, {
-    metrics,
-    period: PERIOD,
-    ...spanOf(days[0]!, days.at(-1)!),
-  });
+  // Still "too much" after the client's retries: the days in halves, each its own call.
+  const ask = (part: readonly string[]) =>
+    deps.graph.getAccountInsights(context.account, {
+      metrics,
+      period: PERIOD,
+      ...spanOf(part[0]!, part.at(-1)!),
+    });
+  const insights = await inHalves(days, ask, mergeInsights);
   const rows: AccountInsightRecord[] = [];
   let read = 0;
   for (const metric of metrics) {

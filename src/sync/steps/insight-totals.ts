@@ -4,6 +4,7 @@ import { PERIOD, row, type DayPlan, type Fetched } from './insight-day-plan.js';
 import { spanOf } from './insight-days.js';
 import { askWithoutRefused } from './refused-metrics.js';
 import type { StepDeps } from './step-deps.js';
+import { inHalves, mergeInsights } from '../../instagram/index.js';
 
 /** A day's `total_value` metrics in one call, and its follows/unfollows split in another. */
 export async function fetchTotals(
@@ -17,13 +18,18 @@ export async function fetchTotals(
     askWithoutRefused(
       metrics.filter((metric) => !plan.refused.has(metric)),
       (asked) =>
-        deps.graph.getAccountInsights(context.account, {
-          metrics: asked,
-          breakdown,
-          period: PERIOD,
-          metricType: 'total_value',
-          ...spanOf(day, day),
-        }),
+        inHalves(
+          asked,
+          (part) =>
+            deps.graph.getAccountInsights(context.account, {
+              metrics: part,
+              breakdown,
+              period: PERIOD,
+              metricType: 'total_value',
+              ...spanOf(day, day),
+            }),
+          mergeInsights,
+        ),
       onRefused,
     );
   const [totals, follows] = await Promise.all([

@@ -80,6 +80,73 @@ describe('Graph API client under faults', () => {
     expect(outcomes()).toEqual(['ok', 'transient', 'ok', 'ok']);
   });
 
+  it('asks a smaller page after a page timed out, without waiting', async () => {
+    const client = start({ timeoutMs: 100 });
+    const account = accountOf(api, 0);
+    api.faults.add({ kind: 'timeout', times: 1, match: { path: '/media' } });
+    const before = api.requests.length;
+    const media = (await collect(client.listMedia(account, { pageSize: 10 }))).flat();
+    expect(media).toHaveLength(api.data.account(account.igUserId).media.length);
+    const asked = api.requests.slice(before).filter((r) => r.path.endsWith('/media'));
+    expect(asked.slice(0, 2).map((r) => r.query.limit)).toEqual(['10', '5']);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('retries a page that keeps timing out at the smallest size, then gives up', async () => {
+    const client = start({ timeoutMs: 50, maxRetries: 2 });
+    const account = accountOf(api, 0);
+    api.faults.add({ kind: 'timeout', match: { path: '/media' } });
+    const before = api.requests.length;
+    await expect(collect(client.listMedia(account, { pageSize: 2 }))).rejects.toMatchObject({
+      kind: 'transient',
+      timedOut: true,
+    });
+    const asked = api.requests.slice(before).filter((r) => r.path.endsWith('/media'));
+    // 2 → 1 at once, then the smallest page: 1 attempt + 2 retries.
+    expect(asked.map((r) => r.query.limit)).toEqual(['2', '1', '1', '1']);
+  });
+
+  it('retries code 1 "reduce the amount of data" on the profile, then asks half the fields at a time', async () => {
+    const client = start({ maxRetries: 2 });
+    const account = accountOf(api, 1);
+    const path = `/${account.igUserId}`;
+    api.faults.add({ kind: 'tooMuchData', times: 3, match: { path: new RegExp(`${path}$`) } });
+    const before = api.requests.length;
+    const profile = await client.getProfile(account);
+    expect(profile).toMatchObject({
+      id: account.igUserId,
+      username: api.data.account(account.igUserId).profile.username,
+      followers_count: api.data.account(account.igUserId).profile.followers_count,
+    });
+    const fields = api.requests.slice(before).map((r) => r.query.fields!.split(',').length);
+    // Three answers of code 1 at full size (1 + 2 retries), then the two halves.
+    expect(fields).toEqual([10, 10, 10, 5, 5]);
+  });
+
+  it('asks media insights a few metrics at a time while the whole list is too much', async () => {
+    const client = start({ maxRetries: 0 });
+    const account = accountOf(api, 0);
+    const media = api.data.account(account.igUserId).media.find((m) => m.media_type === 'IMAGE')!;
+    const metrics = ['reach', 'likes', 'comments', 'saved'];
+    const whole = await client.getMediaInsights(account, media.id, metrics);
+    api.faults.add({ kind: 'tooMuchData', times: 1, match: { path: '/insights' } });
+    const split = await client.getMediaInsights(account, media.id, metrics);
+    expect(split.map((i) => [i.name, i.values])).toEqual(whole.map((i) => [i.name, i.values]));
+  });
+
+  it('stops retrying an account whose retry budget is spent, while others go on', async () => {
+    const client = start({ maxRetries: 3, maxRetriesPerAccount: 4 });
+    const [a, b] = [accountOf(api, 0), accountOf(api, 1)];
+    api.faults.add({ kind: 'http5xx', match: { igUserId: a.igUserId } });
+    await expect(client.getProfile(a)).rejects.toMatchObject({ kind: 'transient' });
+    const before = requestsTo(api, a.igUserId).length;
+    await expect(client.getProfile(a)).rejects.toMatchObject({ kind: 'transient' });
+    // One retry was left of the four: two requests, where a fresh call would make four.
+    expect(requestsTo(api, a.igUserId).length - before).toBe(2);
+    api.faults.add({ kind: 'http5xx', times: 2, match: { igUserId: b.igUserId } });
+    await expect(client.getProfile(b)).resolves.toMatchObject({ id: b.igUserId });
+  });
+
   it('gives up as transient after the configured retries', async () => {
     const client = start({ maxRetries: 2 });
     const account = accountOf(api, 0);
@@ -159,6 +226,34 @@ describe('Graph API client under faults', () => {
     });
     expect(outcomes()).toEqual(['throttled', 'throttled', 'throttled']);
     expect(clock.sleeps).toEqual([240_000, 240_000]);
+  });
+
+  it('pauses every account when the app itself is throttled (code 4)', async () => {
+    const client = start();
+    const [a, b] = [accountOf(api, 0), accountOf(api, 1)];
+    api.faults.add({
+      kind: 'throttle',
+      code: 4,
+      regainMinutes: 5,
+      times: 1,
+      match: { igUserId: a.igUserId },
+    });
+    clock.holdSleepsFrom(60_000);
+    const aProfile = client.getProfile(a);
+    await clock.whenHeld();
+    const bBefore = requestsTo(api, b.igUserId).length;
+    let bDone = false;
+    const bProfile = client.getProfile(b).then((p) => {
+      bDone = true;
+      return p;
+    });
+    await clock.whenHeld();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(bDone).toBe(false);
+    expect(requestsTo(api, b.igUserId)).toHaveLength(bBefore);
+    clock.release();
+    await expect(aProfile).resolves.toMatchObject({ id: a.igUserId });
+    await expect(bProfile).resolves.toMatchObject({ id: b.igUserId });
   });
 
   it('lets other accounts proceed while one account waits out a throttle', async () => {

@@ -108,20 +108,26 @@ describe('Graph API client insights and token checks', () => {
   it('accepts a token that reads the account and says why it refuses the others', async () => {
     const [a, b] = [accountOf(api, 0), accountOf(api, 1)];
     const username = api.data.account(a.igUserId).profile.username;
-    await expect(t.client.checkToken(a.igUserId, a.accessToken)).resolves.toEqual({
+    await expect(
+      t.client.forConnect(10_000).checkToken(a.igUserId, a.accessToken),
+    ).resolves.toEqual({
       ok: true,
       profile: { id: a.igUserId, username },
     });
-    await expect(t.client.checkToken(b.igUserId, a.accessToken)).resolves.toMatchObject({
+    await expect(
+      t.client.forConnect(10_000).checkToken(b.igUserId, a.accessToken),
+    ).resolves.toMatchObject({
       ok: false,
       reason: 'no_access',
     });
-    await expect(t.client.checkToken(a.igUserId, 'EAAB-not-a-token')).resolves.toMatchObject({
+    await expect(
+      t.client.forConnect(10_000).checkToken(a.igUserId, 'EAAB-not-a-token'),
+    ).resolves.toMatchObject({
       ok: false,
       reason: 'invalid_token',
     });
     api.mutate.revokeToken(b.igUserId);
-    const revoked = await t.client.checkToken(b.igUserId, b.accessToken);
+    const revoked = await t.client.forConnect(10_000).checkToken(b.igUserId, b.accessToken);
     expect(revoked).toMatchObject({ ok: false, reason: 'invalid_token' });
     expect(JSON.stringify(revoked)).not.toContain(b.accessToken);
   });

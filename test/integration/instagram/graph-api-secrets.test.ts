@@ -53,8 +53,8 @@ describe('Graph API client and access tokens', () => {
     );
     await capture(() => collect(t.client.listMedia(d, { withInsights: ['reach', 'likes'] })));
     await capture(() => t.client.getProfile(b));
-    await capture(() => t.client.checkToken(a.igUserId, b.accessToken));
-    await capture(() => t.client.checkToken(a.igUserId, 'EAAB-made-up-token'));
+    await capture(() => t.client.forConnect(10_000).checkToken(a.igUserId, b.accessToken));
+    await capture(() => t.client.forConnect(10_000).checkToken(a.igUserId, 'EAAB-made-up-token'));
     api.mutate.expireToken(b.igUserId);
     await capture(() => t.client.getProfile(b));
     await capture(() =>

@@ -277,6 +277,29 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
     expect(asked.some((r) => String(r.query.metric).includes('impressions'))).toBe(false);
   });
 
+  it('stores every day when Instagram keeps saying "reduce the amount of data", asking shorter ranges', async () => {
+    h = await startHarness(db.repos, { seed: 409 });
+    const account = h.account();
+    // Four code-1 answers to the day series (at most two calls, one retry each): a series call
+    // is answered code 1 twice in a row, and gets through only by asking shorter ranges.
+    h.fake.faults.add({
+      kind: 'tooMuchData',
+      times: 4,
+      match: { path: `${account.igUserId}/insights`, query: { metric_type: null } },
+    });
+
+    const { counts } = await h.run('insights');
+
+    expect(counts.skipped).toBe(0);
+    expect(await storedAccountInsights(db.repos, account.igUserId)).toEqual(
+      expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, TODAY),
+    );
+    const series = insightCalls(h, account, 0).filter((r) => r.query.metric_type === undefined);
+    expect(series.filter((r) => r.status !== 200)).toHaveLength(4);
+    const spans = series.map((r) => Number(r.query.until) - Number(r.query.since));
+    expect(Math.min(...spans)).toBeLessThan(Math.max(...spans) / 2);
+  });
+
   it('fails with an auth error when the token expires mid-step', async () => {
     h = await startHarness(db.repos, { seed: 407 });
     const account = h.account();

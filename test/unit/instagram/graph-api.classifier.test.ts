@@ -35,7 +35,7 @@ describe('Graph API error classification', () => {
     [{ code: 200, message: 'Permissions error' }, 'permission'],
     [{ code: 100, error_subcode: 33, message: 'Object does not exist' }, 'permission'],
     [{ code: 100, message: '(#100) Invalid parameter' }, 'permanent'],
-    [{ code: 1, message: "Please reduce the amount of data you're asking for" }, 'permanent'],
+    [{ code: 1, message: "Please reduce the amount of data you're asking for" }, 'transient'],
   ])('sorts an account call failing with %j as %s', (error, kind) => {
     expect(kindOf(error)).toBe(kind);
   });

@@ -20,7 +20,7 @@ const buc = (id: string, callCount: number, regainMinutes = 0) =>
   });
 
 describe('usage headers', () => {
-  it('takes the highest figure of both headers for the account, and its regain time', () => {
+  it('keeps the account figure and the app figure apart, with the regain time', () => {
     const usage = parseUsageHeaders(
       {
         'x-app-usage': '{"call_count":10,"total_cputime":30,"total_time":20}',
@@ -28,7 +28,7 @@ describe('usage headers', () => {
       },
       A,
     );
-    expect(usage).toEqual({ percent: 81, regainMs: 180_000 });
+    expect(usage).toEqual({ percent: 81, appPercent: 30, regainMs: 180_000 });
   });
 
   it('says nothing when the headers are absent, malformed or about other accounts', () => {
