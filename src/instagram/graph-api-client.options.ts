@@ -25,7 +25,7 @@ export interface GraphApiClientOptions {
   /** Usage percent from which an account's calls are spaced out (75), and the spacing at 100 % (30 s). */
   slowdownFromPercent?: number;
   maxSpacingMs?: number;
-  /** Retries one account may spend per hour over all its calls (default 100), and waits (30 min). */
+  /** Retries one account may spend per hour over all its calls (default 1000), and waits (60 min). */
   maxRetriesPerAccount?: number;
   maxRetryWaitPerAccountMs?: number;
   /** Calls in flight at once for one account. Default 4. */

@@ -1,9 +1,9 @@
 /** How much retrying and waiting one account may spend per window, whatever its calls. */
 export interface RetryBudgetOptions {
   now: () => number;
-  /** Retries (transient and throttled) per account per window. Default 100. */
+  /** Retries (transient and throttled) per account per window. Default 1000. */
   maxRetries?: number;
-  /** Waits before retries (backoff and throttle waits) per account per window. Default 30 min. */
+  /** Waits before retries (backoff and throttle waits) per account per window. Default 60 min. */
   maxWaitMs?: number;
   /** The window, counted from the account's first retry in it. Default 1 h. */
   windowMs?: number;
@@ -27,8 +27,8 @@ export class RetryBudget {
   private readonly windowMs: number;
 
   constructor(private readonly options: RetryBudgetOptions) {
-    this.maxRetries = options.maxRetries ?? 100;
-    this.maxWaitMs = options.maxWaitMs ?? 30 * 60_000;
+    this.maxRetries = options.maxRetries ?? 1000;
+    this.maxWaitMs = options.maxWaitMs ?? 60 * 60_000;
     this.windowMs = options.windowMs ?? 60 * 60_000;
   }
 

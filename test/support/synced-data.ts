@@ -116,22 +116,32 @@ export async function expectStoredAsFake(
   windowStart: Date,
 ): Promise<void> {
   for (const [index, account] of accounts.entries()) {
-    const result = await service.gql<{ instagramAccount: { profile: Record<string, unknown> } }>(
-      ACCOUNT_QUERY,
-      { userNo: index + 1 },
-    );
-    expect(result.data?.instagramAccount.profile).toEqual({
-      username: account.profile.username,
-      followersCount: account.profile.followers_count,
-      followsCount: account.profile.follows_count,
-      mediaCount: account.profile.media_count,
-      biography: account.profile.biography,
-    });
-    const expected = account.media.filter(
-      (m) => !m.deleted && graphTimeMs(m.timestamp) >= windowStart.getTime(),
-    );
-    const stored = await servedMedia(service, index + 1);
-    expect(stored.map((m) => m.id)).toEqual(expected.map((m) => m.id));
-    expect(stored.map(factsOfStored)).toEqual(expected.map(factsOfFake));
+    await expectAccountStoredAsFake(service, account, index + 1, windowStart);
   }
+}
+
+/** The same for one account, connected as `userNo`. */
+export async function expectAccountStoredAsFake(
+  service: TestService,
+  account: FakeAccount,
+  userNo: number,
+  windowStart: Date,
+): Promise<void> {
+  const result = await service.gql<{ instagramAccount: { profile: Record<string, unknown> } }>(
+    ACCOUNT_QUERY,
+    { userNo },
+  );
+  expect(result.data?.instagramAccount.profile).toEqual({
+    username: account.profile.username,
+    followersCount: account.profile.followers_count,
+    followsCount: account.profile.follows_count,
+    mediaCount: account.profile.media_count,
+    biography: account.profile.biography,
+  });
+  const expected = account.media.filter(
+    (m) => !m.deleted && graphTimeMs(m.timestamp) >= windowStart.getTime(),
+  );
+  const stored = await servedMedia(service, userNo);
+  expect(stored.map((m) => m.id)).toEqual(expected.map((m) => m.id));
+  expect(stored.map(factsOfStored)).toEqual(expected.map(factsOfFake));
 }

@@ -171,6 +171,11 @@ interface FaultBase {
   times?: number;
   /** Let this many matching requests through untouched first. */
   afterCalls?: number;
+  /**
+   * The share of matching requests it hits, 0–1 (default 1), drawn from the registry's seeded
+   * generator: the same faults, seed and request order hit the same requests.
+   */
+  rate?: number;
 }
 
 export type Fault = FaultBase &
@@ -178,7 +183,13 @@ export type Fault = FaultBase &
     | { kind: 'latency'; ms: number }
     | { kind: 'http5xx'; status?: 500 | 502 | 503 }
     | { kind: 'timeout' }
-    | { kind: 'throttle'; code?: ThrottleCode; regainMinutes?: number }
+    | {
+        kind: 'throttle';
+        code?: ThrottleCode;
+        /** Each hit answers one of these codes, drawn at random (instead of `code`). */
+        codes?: readonly ThrottleCode[];
+        regainMinutes?: number;
+      }
     | { kind: 'tokenExpired'; atCall?: number }
     | { kind: 'badPage' }
     | { kind: 'transientError' }
@@ -186,6 +197,10 @@ export type Fault = FaultBase &
     | { kind: 'omitNestedEdge'; edge: string }
     /** Code 1 "Please reduce the amount of data you're asking for", as Instagram words it. */
     | { kind: 'tooMuchData' }
+    /** Code 10 (default) or 200: a permission the app or the token lacks. */
+    | { kind: 'permission'; code?: 10 | 200 }
+    /** Media insights refused with 100/2108006 (posted before the business conversion). */
+    | { kind: 'skippableMedia' }
   );
 
 export interface FaultControl {

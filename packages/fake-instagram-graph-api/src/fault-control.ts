@@ -5,6 +5,7 @@
  * token at its own Nth call.
  */
 import type { Fault, FaultControl } from './fake-graph-api.types.js';
+import { hashInts } from './seeded-random.js';
 
 interface ActiveFault {
   id: string;
@@ -49,9 +50,24 @@ function countCall(entry: ActiveFault, token: string): number {
   return count;
 }
 
+/** A throttle with `codes` answers one of them, drawn from `random`. */
+function resolved(fault: Fault, random: () => number): Fault {
+  if (fault.kind !== 'throttle' || !fault.codes || fault.codes.length === 0) return fault;
+  return { ...fault, code: fault.codes[Math.floor(random() * fault.codes.length)] };
+}
+
 export class FaultRegistry implements FaultControl {
   private readonly active: ActiveFault[] = [];
   private counter = 0;
+  private draws = 0;
+
+  /** `seed` fixes which requests faults with a `rate` hit, and which codes they answer. */
+  constructor(private readonly seed = 1) {}
+
+  private random(): number {
+    this.draws += 1;
+    return hashInts(this.seed, this.draws) / 4294967296;
+  }
 
   add(fault: Fault): string {
     this.counter += 1;
@@ -82,10 +98,11 @@ export class FaultRegistry implements FaultControl {
       if (!matches(fault, path, igUserId, query)) continue;
       if (countCall(entry, token) <= passesFirst(fault)) continue;
       if (fault.kind !== 'latency' && outcome.failure) continue;
+      if (fault.rate !== undefined && this.random() >= fault.rate) continue;
       entry.hits += 1;
       if (fault.times !== undefined && entry.hits >= fault.times) this.remove(entry.id);
       if (fault.kind === 'latency') outcome.latencyMs += fault.ms;
-      else outcome.failure = fault;
+      else outcome.failure = resolved(fault, () => this.random()) as FaultOutcome['failure'];
     }
     return outcome;
   }

@@ -12,6 +12,8 @@ import type { GraphContext, Json } from './graph-context.js';
 import {
   GraphError,
   throttled,
+  permissionDenied,
+  preConversionMedia,
   reduceData,
   transientError,
   unknownError,
@@ -67,6 +69,8 @@ function injected(deps: AnswerDeps, req: RequestParts, outcome: FaultOutcome): A
   }
   if (failure?.kind === 'transientError') return errorAnswer(transientError());
   if (failure?.kind === 'tooMuchData') return errorAnswer(reduceData());
+  if (failure?.kind === 'permission') return errorAnswer(permissionDenied(failure.code ?? 10));
+  if (failure?.kind === 'skippableMedia') return errorAnswer(preConversionMedia());
   if (failure?.kind === 'tokenExpired' && req.caller.token) {
     expireNow(deps.store.tokens.get(req.caller.token), req.nowMs);
   }

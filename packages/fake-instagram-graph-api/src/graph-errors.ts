@@ -132,6 +132,16 @@ export function throttled(code: ThrottleCode): GraphError {
   });
 }
 
+const PERMISSION_MESSAGES = {
+  10: '(#10) Application does not have permission for this action',
+  200: '(#200) Requires instagram_manage_insights permission to manage the object',
+} as const;
+
+/** A permission the app or the token lacks (code 10, or 200 for a missing scope). */
+export function permissionDenied(code: 10 | 200): GraphError {
+  return new GraphError(403, { message: PERMISSION_MESSAGES[code], type: OAUTH, code });
+}
+
 /** Insights of media posted before the account became a business account. */
 export function preConversionMedia(): GraphError {
   return new GraphError(400, {

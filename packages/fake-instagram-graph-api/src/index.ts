@@ -43,7 +43,7 @@ export async function createFakeGraphApi(options: FakeGraphApiOptions = {}): Pro
     { seed: opts.seed, accounts: opts.accounts, media: opts.media, comments: opts.comments },
     now,
   );
-  const faults = new FaultRegistry();
+  const faults = new FaultRegistry(opts.seed);
   const requests: RecordedRequest[] = [];
   const server = new GraphServer({
     store,

@@ -155,4 +155,63 @@ describe('fault injection', () => {
     expect((await ask({ fields: 'id', limit: '5' })).body.error).toBeUndefined();
     expect((await ask({ fields: 'username' })).body.error).toBeUndefined();
   });
+
+  it('hits about `rate` of the matching requests, the same ones for the same seed', async () => {
+    const hits = async () => {
+      const id = api.faults.add({ kind: 'transientError', rate: 0.25 });
+      const answers: boolean[] = [];
+      for (let i = 0; i < 80; i++) answers.push((await profile()).body.error !== undefined);
+      api.faults.remove(id);
+      return answers;
+    };
+    const first = await hits();
+    const share = first.filter(Boolean).length / first.length;
+    expect(share).toBeGreaterThan(0.1);
+    expect(share).toBeLessThan(0.4);
+    const again = await createFakeGraphApi({ accounts: 1, media: 1, comments: 0 });
+    const other = await createFakeGraphApi({ accounts: 1, media: 1, comments: 0, seed: 2 });
+    try {
+      const pattern = async (fake: FakeGraphApi) => {
+        const account = fake.data.accounts[0]!;
+        fake.faults.add({ kind: 'transientError', rate: 0.25 });
+        const answers: boolean[] = [];
+        for (let i = 0; i < 40; i++) {
+          const reply = await call<ErrorReply>(fake, account.igUserId, {
+            token: account.accessToken,
+          });
+          answers.push(reply.body.error !== undefined);
+        }
+        return answers;
+      };
+      const [a, b] = [await pattern(again), await pattern(other)];
+      expect(await pattern(again)).not.toEqual(a); // the draws go on: a new stretch
+      const fresh = await createFakeGraphApi({ accounts: 1, media: 1, comments: 0 });
+      try {
+        expect(await pattern(fresh)).toEqual(a);
+      } finally {
+        await fresh.close();
+      }
+      expect(b).not.toEqual(a);
+    } finally {
+      await again.close();
+      await other.close();
+    }
+  });
+
+  it('answers a throttle with one of the given codes, each with its own message', async () => {
+    api.faults.add({ kind: 'throttle', codes: [17, 613, 80002], regainMinutes: 0, times: 30 });
+    const codes = new Set<number>();
+    for (let i = 0; i < 30; i++) codes.add((await profile()).body.error!.code);
+    expect([...codes].sort((x, y) => x - y)).toEqual([17, 613, 80002]);
+  });
+
+  it('answers permission errors 10 and 200, and 2108006 for media insights', async () => {
+    api.faults.add({ kind: 'permission', times: 1 });
+    expect((await profile()).body.error).toMatchObject({ code: 10, type: 'OAuthException' });
+    api.faults.add({ kind: 'permission', code: 200, times: 1 });
+    expect((await profile()).body.error).toMatchObject({ code: 200 });
+    api.faults.add({ kind: 'skippableMedia', times: 1 });
+    expect((await profile()).body.error).toMatchObject({ code: 100, error_subcode: 2108006 });
+    expect((await profile()).body.error).toBeUndefined();
+  });
 });
