@@ -3,11 +3,9 @@ import {
   readInstagramLoginUser,
   type InstagramLoginUser,
 } from './account-discovery.js';
-import type { GraphNode } from './graph-api.classifier.js';
 import { paginate, type PagingDeps } from './graph-api.paging.js';
-import type { GraphApiTransport, GraphCall } from './graph-api.transport.js';
-import type { IgAccount } from './graph-api.types.js';
-import type { GraphUrls } from './graph-api.urls.js';
+import type { GraphApiTransport } from './graph-api.transport.js';
+import type { GraphHosts } from './graph-hosts.js';
 import { checkToken, type TokenCheck } from './token-check.js';
 import { debugToken, type TokenDebug } from './token-debug.js';
 
@@ -15,8 +13,7 @@ export interface ConnectCallsDeps {
   /** A transport with the connect's deadline: every call below shares it. */
   transport: GraphApiTransport;
   paging: Omit<PagingDeps, 'transport' | 'urls'>;
-  facebookUrls: GraphUrls;
-  instagramUrls: GraphUrls;
+  hosts: GraphHosts;
 }
 
 /**
@@ -26,25 +23,13 @@ export interface ConnectCallsDeps {
 export class ConnectCalls {
   constructor(private readonly deps: ConnectCallsDeps) {}
 
-  private call(
-    account: IgAccount,
-    path: string,
-    params: Record<string, string>,
-    node: GraphNode,
-    endpoint: string,
-  ): GraphCall {
-    const urls =
-      account.loginType === 'INSTAGRAM' ? this.deps.instagramUrls : this.deps.facebookUrls;
-    return { account, url: urls.forPath(path), params, node, endpoint };
-  }
-
   /** Whether `accessToken` reads the account `igUserId`. */
   checkToken(igUserId: string, accessToken: string): Promise<TokenCheck> {
     const account = { igUserId, accessToken };
     const params = { fields: 'id,username' };
     return checkToken(
       this.deps.transport,
-      this.call(account, `/${igUserId}`, params, 'account', 'token_check'),
+      this.deps.hosts.call(account, `/${igUserId}`, params, 'account', 'token_check'),
     );
   }
 
@@ -55,11 +40,17 @@ export class ConnectCalls {
   listPageAccounts(accessToken: string): Promise<string[]> {
     const account = { igUserId: '', accessToken, loginType: 'FACEBOOK' as const };
     const params = { fields: 'instagram_business_account', limit: '100' };
-    const call = this.call(account, '/me/accounts', params, 'account', 'account_discovery');
+    const call = this.deps.hosts.call(
+      account,
+      '/me/accounts',
+      params,
+      'account',
+      'account_discovery',
+    );
     const deps = {
       ...this.deps.paging,
       transport: this.deps.transport,
-      urls: this.deps.facebookUrls,
+      urls: this.deps.hosts.facebook,
     };
     return collectPageAccounts(paginate(deps, call));
   }
@@ -73,7 +64,7 @@ export class ConnectCalls {
     const params = { fields: 'user_id,username' };
     return readInstagramLoginUser(
       this.deps.transport,
-      this.call(account, '/me', params, 'account', 'account_discovery'),
+      this.deps.hosts.call(account, '/me', params, 'account', 'account_discovery'),
     );
   }
 
@@ -82,7 +73,13 @@ export class ConnectCalls {
     const account = { igUserId, accessToken };
     return debugToken(
       this.deps.transport,
-      this.call(account, '/debug_token', { input_token: accessToken }, 'account', 'debug_token'),
+      this.deps.hosts.call(
+        account,
+        '/debug_token',
+        { input_token: accessToken },
+        'account',
+        'debug_token',
+      ),
     );
   }
 }

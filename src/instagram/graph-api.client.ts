@@ -26,6 +26,7 @@ import type {
   IgProfile,
 } from './graph-api.types.js';
 import { GraphUrls } from './graph-api.urls.js';
+import { GraphHosts } from './graph-hosts.js';
 import { ConnectCalls } from './connect-calls.js';
 import { inHalves, mergeInsights } from './in-halves.js';
 import { assertInsightWindow } from './insight-window.js';
@@ -41,9 +42,8 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 /** Typed Graph API calls for the sync steps. Results keep the Graph API's snake_case names. */
 export class GraphApiClient {
   private readonly http: GraphHttp;
-  private readonly urls: GraphUrls;
-  /** The Instagram-Login host: accounts connected with Instagram Login call it. */
-  private readonly instagramUrls: GraphUrls;
+  /** Facebook Login's host, and the Instagram-Login host that accounts of that flavour call. */
+  private readonly hosts: GraphHosts;
   private readonly transport: GraphApiTransport;
   private readonly limits = new LimitMemory();
   private readonly instagramUrl: string;
@@ -61,8 +61,10 @@ export class GraphApiClient {
     this.instagramUrl = (config.graphApi.instagramUrl ?? url).replace(/\/+$/, '');
     const sleep = options.sleep ?? realSleep;
     this.http = new GraphHttp({ timeoutMs, appSecret });
-    this.urls = new GraphUrls(url, version);
-    this.instagramUrls = new GraphUrls(this.instagramUrl, version);
+    this.hosts = new GraphHosts(
+      new GraphUrls(url, version),
+      new GraphUrls(this.instagramUrl, version),
+    );
     this.pacer = new UsagePacer({
       now,
       sleep,
@@ -88,9 +90,8 @@ export class GraphApiClient {
     });
   }
 
-  /** The host of the account's login flavour: both answer the same nodes and edges. */
   private urlsOf(account: IgAccount): GraphUrls {
-    return account.loginType === 'INSTAGRAM' ? this.instagramUrls : this.urls;
+    return this.hosts.of(account);
   }
 
   private call(
@@ -100,7 +101,7 @@ export class GraphApiClient {
     node: GraphNode,
     endpoint: string,
   ): GraphCall {
-    return { account, url: this.urlsOf(account).forPath(path), params, node, endpoint };
+    return this.hosts.call(account, path, params, node, endpoint);
   }
 
   private pages<T>(call: GraphCall, options?: PagingOptions): AsyncIterable<GraphPage<T>> {
@@ -233,8 +234,7 @@ export class GraphApiClient {
     return new ConnectCalls({
       transport: this.transport.withDeadline(budgetMs),
       paging: { limits: this.limits, logger: this.options.logger },
-      facebookUrls: this.urls,
-      instagramUrls: this.instagramUrls,
+      hosts: this.hosts,
     });
   }
 
