@@ -1,5 +1,4 @@
 import type { Config } from '../config/config.js';
-import type { GraphNode } from './graph-api.classifier.js';
 import {
   commentFields,
   mediaFields,
@@ -90,24 +89,10 @@ export class GraphApiClient {
     });
   }
 
-  private urlsOf(account: IgAccount): GraphUrls {
-    return this.hosts.of(account);
-  }
-
-  private call(
-    account: IgAccount,
-    path: string,
-    params: Record<string, string>,
-    node: GraphNode,
-    endpoint: string,
-  ): GraphCall {
-    return this.hosts.call(account, path, params, node, endpoint);
-  }
-
   private pages<T>(call: GraphCall, options?: PagingOptions): AsyncIterable<GraphPage<T>> {
     const deps = {
       transport: this.transport,
-      urls: this.urlsOf(call.account),
+      urls: this.hosts.of(call.account),
       limits: this.limits,
       logger: this.options.logger,
     };
@@ -118,7 +103,7 @@ export class GraphApiClient {
   getProfile(account: IgAccount): Promise<IgProfile> {
     const ask = (fields: readonly string[]) =>
       this.transport.get<IgProfile>(
-        this.call(
+        this.hosts.call(
           account,
           `/${account.igUserId}`,
           { fields: fields.join(',') },
@@ -145,7 +130,7 @@ export class GraphApiClient {
     };
     if (options.since) params.since = unixSeconds(options.since);
     if (options.until) params.until = unixSeconds(options.until);
-    const call = this.call(account, `/${account.igUserId}/media`, params, 'account', 'media');
+    const call = this.hosts.call(account, `/${account.igUserId}/media`, params, 'account', 'media');
     return this.pages<IgMedia>(call, {
       limitKind: 'media',
       fallback: options.withInsights ? withoutNestedInsights : undefined,
@@ -164,7 +149,7 @@ export class GraphApiClient {
     };
     if (options.after) params.after = options.after;
     return this.pages<IgComment>(
-      this.call(account, `/${mediaId}/comments`, params, 'media', 'comments'),
+      this.hosts.call(account, `/${mediaId}/comments`, params, 'media', 'comments'),
       { limitKind: 'comments' },
     );
   }
@@ -181,7 +166,7 @@ export class GraphApiClient {
     const next = edge?.paging?.next;
     if (!next) return;
     // Inside the generator, so a refused URL surfaces where the pages are read.
-    const { url, params } = this.urlsOf(account).fromNext(next, account.igUserId);
+    const { url, params } = this.hosts.of(account).fromNext(next, account.igUserId);
     const node = kind === 'comments' ? 'media' : 'comment';
     yield* this.pages<T>({ account, url, params, node, endpoint: kind });
   }
@@ -197,7 +182,7 @@ export class GraphApiClient {
     };
     if (query.metricType) params.metric_type = query.metricType;
     if (query.breakdown) params.breakdown = query.breakdown;
-    const call = this.call(
+    const call = this.hosts.call(
       account,
       `/${account.igUserId}/insights`,
       params,
@@ -219,7 +204,13 @@ export class GraphApiClient {
   ): Promise<IgInsight[]> {
     const ask = async (part: readonly string[]) => {
       const params = { metric: part.join(',') };
-      const call = this.call(account, `/${mediaId}/insights`, params, 'media', 'media_insights');
+      const call = this.hosts.call(
+        account,
+        `/${mediaId}/insights`,
+        params,
+        'media',
+        'media_insights',
+      );
       const page = await this.transport.get<GraphPage<IgInsight>>(call);
       return Array.isArray(page.data) ? page.data : [];
     };
