@@ -7,6 +7,8 @@ import { createAgendaJobs } from './202611270200-create-agenda-jobs.js';
 import { createSyncRuns } from './202611270300-create-sync-runs.js';
 import { addIgAccountTokenLifecycle } from './202612020100-add-ig-account-token-lifecycle.js';
 import { addStepAccountHeartbeat } from './202612020200-add-step-account-heartbeat.js';
+import { addStepAccountHandoff } from './202612030100-add-step-account-handoff.js';
+import { addMediaInsightsFetchedAt } from './202612030200-add-media-insights-fetched-at.js';
 
 /**
  * Every migration. Names are `YYYYMMDDHHMM-what` and they run in name order; a landed
@@ -21,4 +23,6 @@ export const migrations: Migration[] = [
   createSyncRuns,
   addIgAccountTokenLifecycle,
   addStepAccountHeartbeat,
+  addStepAccountHandoff,
+  addMediaInsightsFetchedAt,
 ].sort((a, b) => a.name.localeCompare(b.name));

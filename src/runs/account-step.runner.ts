@@ -6,7 +6,13 @@ import type {
   StepClaim,
 } from './store/step-account-claim.repository.js';
 import { keepAlive } from './claim-keep-alive.js';
-import { RunCancelledError, type StepCounts, type SyncStep } from '../sync/step.contract.js';
+import {
+  RunCancelledError,
+  STEP_NAMES,
+  type StepCounts,
+  type StepHandoff,
+  type SyncStep,
+} from '../sync/step.contract.js';
 import { fromBounds } from '../sync/sync-window.js';
 import type { AccountDirectory } from './account-directory.js';
 import type { BatchLog } from '../legacy/batch-log.js';
@@ -102,11 +108,23 @@ export class AccountStepRunner {
     };
     const window = fromBounds(run.monthsToSync, this.deps.timezone, run.windowStart, run.windowEnd);
     const logger = this.deps.logger.child({ executionId: runId, step, userNo });
+    const handedOn = await this.handedOn(claim);
+    let handoff: StepHandoff | null = null;
+    const handOn = (value: StepHandoff) => {
+      handoff = value;
+    };
     try {
-      const counts = await this.deps.steps
-        .get(step)!
-        .run({ runId, account, window, attemptStartedAt, checkpoint, logger });
-      if (!(await claims.finish(claim, { status: 'completed', counts }))) return;
+      const counts = await this.deps.steps.get(step)!.run({
+        runId,
+        account,
+        window,
+        attemptStartedAt,
+        checkpoint,
+        handedOn,
+        handOn,
+        logger,
+      });
+      if (!(await claims.finish(claim, { status: 'completed', counts, handoff }))) return;
       if (step === 'insights') await accounts.markSynced(userNo, new Date());
       log.accountCompleted(runId, step, userNo, counts.written);
     } catch (error) {
@@ -125,6 +143,14 @@ export class AccountStepRunner {
       if (failure.tokenInvalid) await accounts.markTokenInvalid(userNo);
       await this.fail(claim, failure.code, failure.message);
     }
+  }
+
+  /** What the account's previous step of the run handed on to this one. */
+  private async handedOn(claim: StepClaim): Promise<StepHandoff | null> {
+    const previous = STEP_NAMES[STEP_NAMES.indexOf(claim.step) - 1];
+    if (!previous) return null;
+    const value = await this.deps.claims.handoffOf({ ...claim, step: previous });
+    return value as StepHandoff | null;
   }
 
   /** Records a failed attempt; a zombie whose row was taken over records nothing. */

@@ -23,6 +23,12 @@ export interface StepCounts {
   skipped: number;
 }
 
+/**
+ * What a step leaves for the same account's next step of the same run: a few small values
+ * (a paging cursor, a time), stored with the step's row as JSON. Never a secret.
+ */
+export type StepHandoff = Readonly<Record<string, string | number | boolean>>;
+
 export interface StepContext {
   runId: string;
   account: SyncAccount;
@@ -34,6 +40,10 @@ export interface StepContext {
    * throws `RunCancelledError` when the run was cancelled, so a run stops between pages.
    */
   checkpoint(delta: Partial<StepCounts>): Promise<void>;
+  /** What the account's previous step of this run handed on; null when it handed on nothing. */
+  handedOn: StepHandoff | null;
+  /** Leaves `value` for the account's next step; kept only if this step completes. */
+  handOn(value: StepHandoff): void;
   logger: Logger;
 }
 

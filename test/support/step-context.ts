@@ -4,6 +4,7 @@ import {
   RunCancelledError,
   type StepContext,
   type StepCounts,
+  type StepHandoff,
   type SyncAccount,
 } from '../../src/sync/step.contract.js';
 import type { SyncWindow } from '../../src/sync/sync-window.js';
@@ -16,6 +17,8 @@ export interface RecordingStepContext extends StepContext {
   checkpointed(): StepCounts;
   /** From the next checkpoint on, throw `RunCancelledError` (as a cancelled run does). */
   cancel(): void;
+  /** What the step handed on (null until it calls `handOn`). */
+  handedOnToNext(): StepHandoff | null;
 }
 
 export interface StepContextInput {
@@ -26,6 +29,8 @@ export interface StepContextInput {
   logger?: Logger;
   /** The run is cancelled once this many checkpoints have passed. */
   cancelAfterCheckpoints?: number;
+  /** What the previous step handed on (see `handedOnToNext` to chain two steps). */
+  handedOn?: StepHandoff | null;
 }
 
 /** A StepContext for running one step on its own in a test. */
@@ -34,6 +39,7 @@ export function stepContext(input: StepContextInput): RecordingStepContext {
   let cancelled = false;
   const cancelAfter = input.cancelAfterCheckpoints ?? Infinity;
   const runId = input.runId ?? 'test-run';
+  let handoff: StepHandoff | null = null;
   return {
     runId,
     account: input.account,
@@ -41,6 +47,11 @@ export function stepContext(input: StepContextInput): RecordingStepContext {
     attemptStartedAt: input.attemptStartedAt ?? new Date(),
     logger: input.logger ?? pino({ level: 'silent' }),
     deltas,
+    handedOn: input.handedOn ?? null,
+    handOn(value) {
+      handoff = value;
+    },
+    handedOnToNext: () => handoff,
     async checkpoint(delta) {
       deltas.push({ ...delta });
       if (deltas.length > cancelAfter) cancelled = true;

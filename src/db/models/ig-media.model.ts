@@ -29,6 +29,7 @@ export class IgMediaModel extends Model<
   declare children: string | null;
   declare commentsSyncedAt: CreationOptional<Date | null>;
   declare commentsSyncedCount: CreationOptional<number | null>;
+  declare insightsFetchedAt: CreationOptional<Date | null>;
   declare deletedAt: Date | null;
   declare lastSeenAt: Date;
   declare createdAt: CreationOptional<Date>;
@@ -56,6 +57,7 @@ export function defineIgMediaModel(sequelize: Sequelize): ModelStatic<IgMediaMod
       children: DataTypes.TEXT,
       commentsSyncedAt: DataTypes.DATE(3),
       commentsSyncedCount: DataTypes.INTEGER,
+      insightsFetchedAt: DataTypes.DATE(3),
       deletedAt: DataTypes.DATE(3),
       lastSeenAt: { type: DataTypes.DATE(3), allowNull: false },
       createdAt: DataTypes.DATE(3),

@@ -48,6 +48,8 @@ export interface StepAccountRow {
   worker: string | null;
   /** Renewed by the owner while it runs; a claim takes over a row whose heartbeat is stale. */
   heartbeatAt: Date | null;
+  /** JSON the step left for the account's next step of the run (see `StepHandoff`). */
+  handoff: string | null;
   startedAt: Date | null;
   endedAt: Date | null;
 }
@@ -71,7 +73,7 @@ type Defaults = 'id' | 'startedAt' | 'endedAt' | 'durationMs' | 'error' | 'cance
 type StepDefaults =
   'id' | 'readCount' | 'writeCount' | 'skipCount' | 'startedAt' | 'endedAt' | 'durationMs';
 type AccountDefaults =
-  StepDefaults | 'errorCode' | 'errorMessage' | 'attempts' | 'worker' | 'heartbeatAt';
+  StepDefaults | 'errorCode' | 'errorMessage' | 'attempts' | 'worker' | 'heartbeatAt' | 'handoff';
 
 /** A model whose instances (and `raw: true` results) read as the row type. */
 type RowModel<Row extends object, Creation extends object> = ModelStatic<
@@ -156,6 +158,7 @@ export function defineRunModels(sequelize: Sequelize): RunModels {
         attempts: { type: DataTypes.INTEGER, defaultValue: 0 },
         worker: DataTypes.STRING(128),
         heartbeatAt: DataTypes.DATE(3),
+        handoff: DataTypes.TEXT,
         ...span,
       },
       table('sync_step_accounts'),

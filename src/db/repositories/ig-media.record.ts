@@ -52,6 +52,12 @@ export interface MediaKind {
   mediaProductType: string | null;
 }
 
+/** A media whose insights may be due: its kind, its age and its last full insights read. */
+export interface MediaInsightState extends MediaKind {
+  timestamp: Date;
+  insightsFetchedAt: Date | null;
+}
+
 export function toMediaRecord(row: IgMediaModel): MediaRecord {
   return {
     id: row.id,

@@ -5,7 +5,7 @@ import { bulkUpsert } from './bulk-upsert.js';
 import {
   toMediaRecord,
   type CommentSyncCandidate,
-  type MediaKind,
+  type MediaInsightState,
   type MediaRecord,
   type MediaUpsert,
 } from './ig-media.record.js';
@@ -168,10 +168,13 @@ export class IgMediaRepository {
     }));
   }
 
-  /** Live media of the window with what picks their insight metrics, newest first. */
-  async findKindsInWindow(scope: { igUserId: string; windowStart: Date }): Promise<MediaKind[]> {
+  /** Live media of the window with their kind, age and last insights read, newest first. */
+  async findInsightStates(scope: {
+    igUserId: string;
+    windowStart: Date;
+  }): Promise<MediaInsightState[]> {
     const rows = await this.media.findAll({
-      attributes: ['id', 'timestamp', 'mediaType', 'mediaProductType'],
+      attributes: ['id', 'timestamp', 'mediaType', 'mediaProductType', 'insightsFetchedAt'],
       where: {
         igUserId: scope.igUserId,
         deletedAt: null,
@@ -179,6 +182,25 @@ export class IgMediaRepository {
       },
       order: keysetOrder('newest-first'),
     });
-    return rows.map(({ id, mediaType, mediaProductType }) => ({ id, mediaType, mediaProductType }));
+    return rows.map((row) => ({
+      id: row.id,
+      mediaType: row.mediaType,
+      mediaProductType: row.mediaProductType,
+      timestamp: row.timestamp,
+      insightsFetchedAt: row.insightsFetchedAt ?? null,
+    }));
+  }
+
+  /** Records that the insights of `ids` were read in full (or refused for good) at `at`. */
+  async markInsightsFetched(
+    ids: readonly string[],
+    at: Date,
+    options: QueryOptions = {},
+  ): Promise<void> {
+    if (ids.length === 0) return;
+    await this.media.update(
+      { insightsFetchedAt: at },
+      { where: { id: [...ids] }, transaction: options.transaction },
+    );
   }
 }

@@ -95,6 +95,8 @@ export class StepAccountClaimRepository {
       counts?: AccountCounts;
       errorCode?: string;
       errorMessage?: string;
+      /** What a completed step hands on to the account's next step (`StepHandoff`). */
+      handoff?: Readonly<Record<string, unknown>> | null;
     },
     now = new Date(),
   ): Promise<boolean> {
@@ -111,11 +113,23 @@ export class StepAccountClaimRepository {
         status: outcome.status,
         errorCode: outcome.errorCode ?? null,
         errorMessage: outcome.errorMessage ?? null,
+        handoff: outcome.handoff ? JSON.stringify(outcome.handoff) : null,
         endedAt: now,
       },
       { where: this.fenceOf(claim) },
     );
     return affected === 1;
+  }
+
+  /** What the completed account step `key` handed on (parsed), or null. */
+  async handoffOf(
+    key: Pick<StepClaim, 'runId' | 'step' | 'userNo'>,
+  ): Promise<Record<string, unknown> | null> {
+    const row = await this.m.SyncStepAccount.findOne({
+      attributes: ['handoff'],
+      where: { ...this.keyOf(key), status: 'completed' },
+    });
+    return row?.handoff ? (JSON.parse(row.handoff) as Record<string, unknown>) : null;
   }
 
   /** Gives the row back (`pending`) so another worker starts it now, e.g. on shutdown. */

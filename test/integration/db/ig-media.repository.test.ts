@@ -219,7 +219,7 @@ describe.each(TEST_ENGINES)('media repository on %s', (engine) => {
     const updated = many.map((m, i) => ({ ...m, likeCount: i }));
     expect(await ctx.repos.media.upsertMany(updated, secondsFrom(T0, 60))).toBe(5000);
 
-    const kinds = await ctx.repos.media.findKindsInWindow({
+    const kinds = await ctx.repos.media.findInsightStates({
       igUserId: 'u-bulk',
       windowStart: secondsFrom(T0, -10_000),
     });
