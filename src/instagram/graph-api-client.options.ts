@@ -36,6 +36,8 @@ export interface ListMediaOptions {
   /** Created at or after / before (Instagram's time-based paging on the media edge). */
   since?: Date;
   until?: Date;
+  /** Go on after this cursor (a page's `paging.cursors.after`) instead of from the newest. */
+  after?: string;
   /** Media per page, capped at 100. Default 100. */
   pageSize?: number;
   /** Expand each media's first comments page (limit capped at 50), with replies. Default none. */

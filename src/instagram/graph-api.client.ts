@@ -26,6 +26,7 @@ import type {
 } from './graph-api.types.js';
 import { GraphUrls } from './graph-api.urls.js';
 import { GraphHosts } from './graph-hosts.js';
+import { getProfileWithMedia, type ProfileWithMedia } from './profile-with-media.js';
 import { ConnectCalls } from './connect-calls.js';
 import { inHalves, mergeInsights } from './in-halves.js';
 import { assertInsightWindow } from './insight-window.js';
@@ -114,8 +115,37 @@ export class GraphApiClient {
     return inHalves(PROFILE_FIELDS.split(','), ask, (a, b) => ({ ...a, ...b }));
   }
 
+  /**
+   * The profile and the first media page (as `listMedia` would ask it) in one request; the
+   * page's `paging.next` cursor goes on with `listMedia({ after })`.
+   */
+  getProfileWithMedia(
+    account: IgAccount,
+    options: ListMediaOptions = {},
+  ): Promise<ProfileWithMedia> {
+    const { fields, limit, since } = this.mediaParams(options);
+    const deps = { transport: this.transport, hosts: this.hosts, limits: this.limits };
+    return getProfileWithMedia({ ...deps, logger: this.options.logger }, account, {
+      fields: fields!,
+      limit: Number(limit),
+      ...(since ? { since } : {}),
+    });
+  }
+
   /** The account's media, newest first, page by page, with the requested nested edges. */
   listMedia(account: IgAccount, options: ListMediaOptions = {}): AsyncIterable<GraphPage<IgMedia>> {
+    const params = this.mediaParams(options);
+    if (options.until) params.until = unixSeconds(options.until);
+    if (options.after) params.after = options.after;
+    const call = this.hosts.call(account, `/${account.igUserId}/media`, params, 'account', 'media');
+    return this.pages<IgMedia>(call, {
+      limitKind: 'media',
+      fallback: options.withInsights ? withoutNestedInsights : undefined,
+    });
+  }
+
+  /** `fields`, `limit` and `since` of a media page with the nested edges `options` ask for. */
+  private mediaParams(options: ListMediaOptions): Record<string, string> {
     const comments = options.withComments;
     const fields = mediaFields({
       comments: comments && {
@@ -129,12 +159,7 @@ export class GraphApiClient {
       limit: String(clamp(options.pageSize ?? MAX_MEDIA_PAGE_SIZE, MAX_MEDIA_PAGE_SIZE)),
     };
     if (options.since) params.since = unixSeconds(options.since);
-    if (options.until) params.until = unixSeconds(options.until);
-    const call = this.hosts.call(account, `/${account.igUserId}/media`, params, 'account', 'media');
-    return this.pages<IgMedia>(call, {
-      limitKind: 'media',
-      fallback: options.withInsights ? withoutNestedInsights : undefined,
-    });
+    return params;
   }
 
   /** A media's top-level comments, newest first, from the start or from an `after` cursor. */

@@ -33,5 +33,6 @@ export {
 } from './insight-window.js';
 export { inHalves, mergeInsights } from './in-halves.js';
 export type { ConnectCalls } from './connect-calls.js';
+export type { ProfileWithMedia } from './profile-with-media.js';
 export type { TokenCheck } from './token-check.js';
 export { UsagePacer, type UsagePacerOptions } from './usage.pacer.js';
