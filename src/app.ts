@@ -133,7 +133,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     { lifecycle, runs, accountSteps, claims, events, accounts, agenda, log },
     { pollMs: Math.max(250, options.pollMs ?? 250), staleAfterMs: lockLifetimeMs },
   );
-  const steps = createSteps({ graph, repos });
+  const steps = createSteps({
+    graph,
+    repos,
+    options: {
+      mediaInsightCadence: config.sync.mediaInsightCadence,
+      mediaTypeMetrics: config.sync.mediaTypeMetrics,
+    },
+  });
   const runner = new AccountStepRunner({
     lifecycle,
     runs,

@@ -1,5 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
+import { DEFAULT_CADENCE_TEXT, parseCadence } from './media-insight-cadence.js';
 
 /**
  * Every setting of the service: its environment variable, type, default and one-line doc.
@@ -202,6 +203,30 @@ export const settings = {
   SYNC_QUEUE_CAPACITY: {
     doc: 'Runs that may wait (0–1000); the next start is refused with QUEUE_FULL.',
     schema: intIn(0, 1000).default(25),
+  },
+  SYNC_MEDIA_INSIGHTS_CADENCE: {
+    doc: 'How often a media’s insights are asked on their own when its page did not bring them, by age: `<under days>:<every days>` rules, the last `*`. Default every run under 7 days, every 3 days under 30, then weekly.',
+    schema: z
+      .string()
+      .default(DEFAULT_CADENCE_TEXT)
+      .transform((text, ctx) => {
+        try {
+          return parseCadence(text);
+        } catch (error) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `must be like 7:0,30:3,*:7 (${(error as Error).message})`,
+          });
+          return z.NEVER;
+        }
+      }),
+  },
+  SYNC_MEDIA_TYPE_METRICS: {
+    doc: '`true` also reads the metrics only some media types have (Reels’ watch time and reposts; feed posts’ follows and profile visits): one call per such media, on the cadence. `false` keeps to the metrics every type has, which the media pages bring.',
+    schema: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
   },
   CORS_ORIGINS: {
     doc: "Comma-separated origins (e.g. `https://ops.example.com`) whose pages may open the GraphQL WebSocket, besides the service's own; other Origins are refused at upgrade with HTTP 403. Empty: only the service's own origin and clients that send no Origin.",

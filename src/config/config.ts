@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { settings, type SettingName } from './config.schema.js';
+import type { CadenceRule } from './media-insight-cadence.js';
 
 type Raw = { [K in SettingName]: z.output<(typeof settings)[K]['schema']> };
 
@@ -47,6 +48,10 @@ export interface Config {
     readonly concurrency: number;
     readonly maxConcurrency: number;
     readonly queueCapacity: number;
+    /** When a media's insights are asked on their own, by its age. */
+    readonly mediaInsightCadence: readonly CadenceRule[];
+    /** Also read the metrics only some media types have (a call per such media). */
+    readonly mediaTypeMetrics: boolean;
   };
   readonly logLevel: Raw['LOG_LEVEL'];
 }
@@ -153,6 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: raw.SYNC_CONCURRENCY,
       maxConcurrency: raw.SYNC_MAX_CONCURRENCY,
       queueCapacity: raw.SYNC_QUEUE_CAPACITY,
+      mediaInsightCadence: Object.freeze(raw.SYNC_MEDIA_INSIGHTS_CADENCE),
+      mediaTypeMetrics: raw.SYNC_MEDIA_TYPE_METRICS,
     }),
     logLevel: raw.LOG_LEVEL,
   });

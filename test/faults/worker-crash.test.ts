@@ -13,10 +13,13 @@ import { expectStoredAsFake } from '../support/synced-data.js';
 import { within } from '../support/waiting.js';
 
 const LOCK_LIFETIME_MS = 3000;
-/** Threads above 50 comments overflow the media pages, so the comments step calls the fake. */
+/**
+ * Threads above 50 comments overflow the media pages, so the profile step — which reads the
+ * first media page with the profile — goes on reading them, long enough to be caught running.
+ */
 const FAKE = { accounts: 3, media: 20, comments: 60, seed: 41, latencyMs: 40 };
 
-describe.each(TEST_ENGINES)('crash: a worker SIGKILLed mid-comments-step on %s', (engine) => {
+describe.each(TEST_ENGINES)('crash: a worker SIGKILLed mid-profile-step on %s', (engine) => {
   let cluster: ServiceCluster | undefined;
   afterEach(async () => {
     await cluster?.stop();
@@ -35,8 +38,8 @@ describe.each(TEST_ENGINES)('crash: a worker SIGKILLed mid-comments-step on %s',
     const victim = await within(cluster.spawnWorker(), 'the worker process to start', 30_000);
     const executionId = await startSync(api);
     const eventsDone = collectEvents(api.ws(), executionId, 0);
-    const interrupted = await killMidStep(cluster.db.sequelize, executionId, victim, 'comments');
-    expect(interrupted.filter((r) => r.step === 'comments').length).toBeGreaterThan(0);
+    const interrupted = await killMidStep(cluster.db.sequelize, executionId, victim, 'profile');
+    expect(interrupted.filter((r) => r.step === 'profile').length).toBeGreaterThan(0);
     return { cluster, api, executionId, eventsDone, interrupted };
   }
 

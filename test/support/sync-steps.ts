@@ -11,7 +11,7 @@ import type { CommentUpsert } from '../../src/db/repositories/ig-comment.reposit
 import type { MediaUpsert } from '../../src/db/repositories/ig-media.repository.js';
 import type { StepName } from '../../src/runs/run.vocabulary.js';
 import { GraphApiClient } from '../../src/instagram/index.js';
-import type { StepCounts } from '../../src/sync/step.contract.js';
+import { STEP_NAMES, type StepCounts, type StepHandoff } from '../../src/sync/step.contract.js';
 import { createSteps, type SyncStepOptions } from '../../src/sync/steps/index.js';
 import { syncWindow, type SyncWindow } from '../../src/sync/sync-window.js';
 import { stepContext, type RecordingStepContext } from './step-context.js';
@@ -40,6 +40,8 @@ export interface StepsHarness {
   account(index?: number): FakeAccount;
   /** Moves the clock of the fake and of the steps forward. */
   advanceHours(hours: number): void;
+  /** The clock of the fake and of the steps. */
+  now(): Date;
   /** Runs one step for one account, as a run's attempt would. */
   run(step: StepName, options?: RunOptions): Promise<StepRun>;
   /** Runs `step` and keeps its rejection. */
@@ -68,6 +70,8 @@ export async function startHarness(
   );
   const window = syncWindow(settings.months ?? 6, TIMEZONE, NOW);
   let attempts = 0;
+  /** What each step last handed on, per account: a later step gets its predecessor's. */
+  const handoffs = new Map<string, StepHandoff | null>();
   const account = (index = 0): FakeAccount => {
     const found = fake.data.accounts[index];
     if (!found) throw new Error(`no fake account ${index}`);
@@ -81,13 +85,17 @@ export async function startHarness(
     });
     const { igUserId, accessToken } = account(options.account);
     attempts += 1;
+    const previous = STEP_NAMES[STEP_NAMES.indexOf(step) - 1];
     const context = stepContext({
       account: { userNo: 1 + (options.account ?? 0), igUserId, accessToken },
       window,
       attemptStartedAt: new Date(now.getTime() + attempts * 1000),
       cancelAfterCheckpoints: options.cancelAfterCheckpoints,
+      handedOn: previous ? (handoffs.get(`${igUserId}|${previous}`) ?? null) : null,
     });
-    return { counts: await steps.get(step)!.run(context), context };
+    const counts = await steps.get(step)!.run(context);
+    handoffs.set(`${igUserId}|${step}`, context.handedOnToNext());
+    return { counts, context };
   };
   return {
     fake,
@@ -97,6 +105,7 @@ export async function startHarness(
     advanceHours(hours) {
       now = new Date(now.getTime() + hours * HOUR_MS);
     },
+    now: () => now,
     run,
     runFailing: (step, options) =>
       run(step, options).then(

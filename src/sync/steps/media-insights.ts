@@ -1,13 +1,14 @@
-import type { MediaKind } from '../../db/repositories/ig-media.repository.js';
+import type { MediaInsightState, MediaKind } from '../../db/repositories/ig-media.repository.js';
 import type { MediaInsightRecord } from '../../db/repositories/ig-media-insight.repository.js';
-import { isGraphApiError } from '../../instagram/index.js';
+import { isGraphApiError, type IgInsight } from '../../instagram/index.js';
 import type { StepContext } from '../step.contract.js';
 import { chunked, mapBounded } from './bounded.js';
+import { isInsightDue } from './insight-cadence.js';
 import type { StepDeps } from './step-deps.js';
 import type { StepTally } from './step-tally.js';
 
 /** Valid for every media type (a v25 probe: IMAGE, VIDEO, CAROUSEL_ALBUM and REELS alike). */
-const COMMON: readonly string[] = [
+export const COMMON_MEDIA_METRICS: readonly string[] = [
   'reach',
   'saved',
   'likes',
@@ -23,9 +24,14 @@ const COMMON: readonly string[] = [
  * decimals, and values are stored as integers.
  */
 export const MEDIA_INSIGHT_METRICS = {
-  reels: [...COMMON, 'ig_reels_avg_watch_time', 'ig_reels_video_view_total_time', 'reposts'],
-  feedPhotoOrAlbum: [...COMMON, 'follows', 'profile_visits'],
-  other: COMMON,
+  reels: [
+    ...COMMON_MEDIA_METRICS,
+    'ig_reels_avg_watch_time',
+    'ig_reels_video_view_total_time',
+    'reposts',
+  ],
+  feedPhotoOrAlbum: [...COMMON_MEDIA_METRICS, 'follows', 'profile_visits'],
+  other: COMMON_MEDIA_METRICS,
 } as const;
 
 /** Reels are `VIDEO` too; only `media_product_type` tells them apart. */
@@ -38,27 +44,58 @@ export function mediaInsightMetrics(media: MediaKind): readonly string[] {
   return MEDIA_INSIGHT_METRICS.other;
 }
 
+/** The metrics a media's full insights read asks for, as configured. */
+export function metricsToRead(deps: StepDeps, media: MediaKind): readonly string[] {
+  return deps.options.mediaTypeMetrics ? mediaInsightMetrics(media) : COMMON_MEDIA_METRICS;
+}
+
+/** One row per asked metric; a metric Instagram left out is NULL (not measured), not 0. */
+export function insightRows(
+  mediaId: string,
+  metrics: readonly string[],
+  insights: readonly IgInsight[],
+  fetchedAt: Date,
+): MediaInsightRecord[] {
+  return metrics.map((metric) => {
+    const value = insights.find((i) => i.name === metric)?.values?.[0]?.value;
+    return { mediaId, metric, value: typeof value === 'number' ? value : null, fetchedAt };
+  });
+}
+
 /**
- * Lifetime insights of the window's live media, refreshed every run (one call per media;
- * carousel children have none and are not asked). A media Instagram refuses for itself
- * (posted before the business conversion, deleted meanwhile: `skippable`) is counted as
- * skipped; a metric Instagram leaves out is stored as NULL.
+ * Lifetime insights the media pages did not bring (their page's nested insights failed, or
+ * the configured type-specific metrics), one call per media, for the window's live media
+ * that are due by the cadence for their age. Carousel children have none and are not asked.
+ * A media Instagram refuses for itself (posted before the business conversion, deleted
+ * meanwhile: `skippable`) is counted as skipped and not asked again before the cadence says.
  */
 export async function syncMediaInsights(
   deps: StepDeps,
   context: StepContext,
   tally: StepTally,
 ): Promise<void> {
-  const media = await deps.repos.media.findKindsInWindow({
+  const now = deps.options.now();
+  const states = await deps.repos.media.findInsightStates({
     igUserId: context.account.igUserId,
     windowStart: context.window.start,
   });
-  for (const batch of chunked(media, deps.options.insightBatch)) {
+  const cadence = deps.options.mediaInsightCadence;
+  const due = states.filter((m) => isInsightDue(cadence, m.timestamp, m.insightsFetchedAt, now));
+  for (const batch of chunked(due, deps.options.insightBatch)) {
     const fetched = await mapBounded(batch, deps.options.insightConcurrency, (m) =>
       fetchOne(deps, context, m),
     );
     const rows = fetched.flatMap((f) => f?.rows ?? []);
-    const written = await deps.repos.mediaInsights.upsertMany(rows);
+    const fetchedAt = deps.options.now();
+    const written = await deps.repos.inTransaction(async (tx) => {
+      const n = await deps.repos.mediaInsights.upsertMany(rows, tx);
+      await deps.repos.media.markInsightsFetched(
+        batch.map((m) => m.id),
+        fetchedAt,
+        tx,
+      );
+      return n;
+    });
     tally.add({
       read: fetched.reduce((sum, f) => sum + (f?.read ?? 0), 0),
       written,
@@ -82,15 +119,15 @@ const refusesMetrics = (error: unknown): boolean =>
 async function fetchOne(
   deps: StepDeps,
   context: StepContext,
-  media: MediaKind,
+  media: MediaInsightState,
 ): Promise<{ rows: MediaInsightRecord[]; read: number } | null> {
-  const metrics = mediaInsightMetrics(media);
+  const metrics = metricsToRead(deps, media);
   try {
     return await readMetrics(deps, context, media, metrics);
   } catch (error) {
-    if (refusesMetrics(error) && metrics !== COMMON) {
+    if (refusesMetrics(error) && metrics !== COMMON_MEDIA_METRICS) {
       try {
-        return await readMetrics(deps, context, media, COMMON);
+        return await readMetrics(deps, context, media, COMMON_MEDIA_METRICS);
       } catch (again) {
         return skipped(context, media, again);
       }
@@ -106,16 +143,7 @@ async function readMetrics(
   metrics: readonly string[],
 ): Promise<{ rows: MediaInsightRecord[]; read: number }> {
   const insights = await deps.graph.getMediaInsights(context.account, media.id, metrics);
-  const fetchedAt = deps.options.now();
-  const rows = metrics.map((metric) => {
-    const value = insights.find((i) => i.name === metric)?.values?.[0]?.value;
-    return {
-      mediaId: media.id,
-      metric,
-      value: typeof value === 'number' ? value : null,
-      fetchedAt,
-    };
-  });
+  const rows = insightRows(media.id, metrics, insights, deps.options.now());
   return { rows, read: rows.filter((r) => r.value !== null).length };
 }
 

@@ -1,3 +1,5 @@
+import { DEFAULT_MEDIA_INSIGHT_CADENCE, type CadenceRule } from './insight-cadence.js';
+
 /** Knobs of the four steps; production uses the defaults, tests turn some of them. */
 export interface SyncStepOptions {
   /** The steps' clock (snapshot day, insight days, staleness). Default: real time. */
@@ -21,6 +23,14 @@ export interface SyncStepOptions {
   trailingDays?: number;
   /** Daily `metric_type=total_value` account metrics, all in one call per day. */
   totalValueMetrics?: readonly string[];
+  /**
+   * Also read the metrics only some media types have (Reels' watch time, feed posts' follows
+   * and profile visits): one call of its own per such media, on the cadence. Default false:
+   * the media pages bring the metrics every type has, at no call of their own.
+   */
+  mediaTypeMetrics?: boolean;
+  /** When a media's insights are asked on their own, by its age (see insight-cadence.ts). */
+  mediaInsightCadence?: readonly CadenceRule[];
 }
 
 export type ResolvedStepOptions = Required<SyncStepOptions>;
@@ -58,5 +68,7 @@ export function resolveStepOptions(options: SyncStepOptions = {}): ResolvedStepO
     insightBatch: options.insightBatch ?? 25,
     trailingDays: options.trailingDays ?? 3,
     totalValueMetrics: options.totalValueMetrics ?? DEFAULT_TOTAL_VALUE_METRICS,
+    mediaTypeMetrics: options.mediaTypeMetrics ?? false,
+    mediaInsightCadence: options.mediaInsightCadence ?? DEFAULT_MEDIA_INSIGHT_CADENCE,
   };
 }

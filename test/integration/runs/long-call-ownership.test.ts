@@ -6,7 +6,7 @@ import { startTestService, type TestService } from '../../support/service.js';
 import { eventually } from '../../support/waiting.js';
 
 const LOCK_LIFETIME_MS = 1_500;
-/** One media page that takes three lock lifetimes to answer (a long throttle wait, say). */
+/** One account-insights call that takes three lock lifetimes to answer (a long throttle wait, say). */
 const WAIT_MS = LOCK_LIFETIME_MS * 3;
 
 interface MediaRow {
@@ -34,7 +34,7 @@ describe.each(TEST_ENGINES)('a Graph call longer than the lock lifetime on %s', 
     fake.faults.add({
       kind: 'latency',
       ms: WAIT_MS,
-      match: { path: `/${igUserId}/media` },
+      match: { path: `/${igUserId}/insights` },
       times: 1,
     });
     const start = async (): Promise<TestService> => {
@@ -54,25 +54,25 @@ describe.each(TEST_ENGINES)('a Graph call longer than the lock lifetime on %s', 
       'mutation { startInstagramSync(months: 1) { executionId } }',
     );
     const runId = Number(launch.data!.startInstagramSync.executionId);
-    const mediaRow = async () =>
+    const insightsRow = async () =>
       (
         await db.sequelize.query<MediaRow>(
-          "SELECT status, attempts, worker, started_at, heartbeat_at FROM sync_step_accounts WHERE run_id = ? AND step = 'media'",
+          "SELECT status, attempts, worker, started_at, heartbeat_at FROM sync_step_accounts WHERE run_id = ? AND step = 'insights'",
           { replacements: [runId], type: QueryTypes.SELECT },
         )
       )[0];
-    const pendingMediaCall = () =>
-      fake.requests.some((r) => r.path.endsWith(`/${igUserId}/media`) && r.status === 0);
+    const pendingInsightsCall = () =>
+      fake.requests.some((r) => r.path.endsWith(`/${igUserId}/insights`) && r.status === 0);
 
     // While the one slow call is still unanswered, the owner's row heartbeat and Agenda lock
     // have both moved on by more than a lock lifetime: renewed inside the call, not per page.
     const renewed = await eventually(async () => {
-      const row = await mediaRow();
-      if (!row || !pendingMediaCall()) return undefined;
+      const row = await insightsRow();
+      if (!row || !pendingInsightsCall()) return undefined;
       const startedAt = new Date(row.started_at).getTime();
       const { jobs } = await first.app.agenda.queryJobs({
         name: 'instagram-sync-account-step',
-        data: { runId: String(runId), step: 'media', userNo: 1 },
+        data: { runId: String(runId), step: 'insights', userNo: 1 },
         limit: 1,
       });
       const lockedAt = jobs[0]?.lockedAt ? new Date(jobs[0].lockedAt).getTime() : 0;
@@ -93,7 +93,7 @@ describe.each(TEST_ENGINES)('a Graph call longer than the lock lifetime on %s', 
         : undefined;
     });
     expect(done).toBe('COMPLETED');
-    expect(await mediaRow()).toMatchObject({
+    expect(await insightsRow()).toMatchObject({
       status: 'completed',
       attempts: 1,
       worker: renewed.worker,

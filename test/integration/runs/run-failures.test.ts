@@ -53,25 +53,25 @@ describe.each(TEST_ENGINES)('when things go wrong on %s', (engine) => {
     const victim = service.fake.data.accounts[1]!;
     service.fake.faults.add({
       kind: 'tokenExpired',
-      match: { igUserId: victim.igUserId, path: '/media' },
+      match: { igUserId: victim.igUserId, path: '/insights' },
     });
 
     const id = await start(service);
     const events = await collectEvents(service.ws(), id);
     const failed = events.filter((e) => e.type === 'ACCOUNT_FAILED');
     expect(failed).toHaveLength(1);
-    expect(failed[0]).toMatchObject({ userNo: 2, step: 'media' });
+    expect(failed[0]).toMatchObject({ userNo: 2, step: 'insights' });
     expect(events.at(-1)).toMatchObject({ type: 'RUN_COMPLETED', status: 'COMPLETED_WITH_ERRORS' });
 
     const run = await runOf(service, id);
     expect(run.status).toBe('COMPLETED_WITH_ERRORS');
     expect(run.steps.map((s) => s.status)).toEqual([
       'COMPLETED',
+      'COMPLETED',
+      'COMPLETED',
       'COMPLETED_WITH_ERRORS',
-      'COMPLETED',
-      'COMPLETED',
     ]);
-    expect(run.steps[1]!.failures).toEqual([
+    expect(run.steps[3]!.failures).toEqual([
       { userNo: 2, errorCode: expect.stringMatching(/^GRAPH_AUTH_190/), error: expect.any(String) },
     ]);
     expect(JSON.stringify(run)).not.toContain(victim.accessToken);
@@ -97,8 +97,8 @@ describe.each(TEST_ENGINES)('when things go wrong on %s', (engine) => {
     expect(resumed).toMatchObject({ status: 'COMPLETED', executionType: 'restart', restartOf: id });
     expect(resumed.steps.map((s) => s.status)).toEqual([
       'SKIPPED',
-      'COMPLETED',
-      'COMPLETED',
+      'SKIPPED',
+      'SKIPPED',
       'COMPLETED',
     ]);
     const touched = new Set(

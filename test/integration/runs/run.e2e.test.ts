@@ -126,10 +126,10 @@ describe.each(TEST_ENGINES)('a full sync run on %s', (engine) => {
       ['comments', 'COMPLETED'],
       ['insights', 'COMPLETED'],
     ]);
-    for (const step of run.steps) {
-      expect(step.failures).toEqual([]);
-      expect(step.writeCount).toBeGreaterThan(0);
-    }
+    for (const step of run.steps) expect(step.failures).toEqual([]);
+    // The window's media fit in the first page, which came with the profile: the media and
+    // comments steps had nothing left to write.
+    expect(run.steps.map((s) => s.writeCount > 0)).toEqual([true, false, false, true]);
   });
 
   it("stores exactly the fake's profile, media and comments inside the window", async () => {

@@ -27,11 +27,11 @@ describe.each(TEST_ENGINES)('an account step whose owner went silent on %s', (en
       await db.drop();
     });
     const igUserId = fake.data.accounts[0]!.igUserId;
-    const mediaPath = `/${igUserId}/media`;
+    const insightsPath = `/${igUserId}/insights`;
     fake.faults.add({
       kind: 'latency',
       ms: LOCK_LIFETIME_MS * 2,
-      match: { path: mediaPath },
+      match: { path: insightsPath },
       times: 1,
     });
     const service = await startTestService({
@@ -48,10 +48,10 @@ describe.each(TEST_ENGINES)('an account step whose owner went silent on %s', (en
     const runId = Number(launch.data!.startInstagramSync.executionId);
     const query = <T extends object>(sql: string, replacements: unknown[]) =>
       db.sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT });
-    const mediaRow = async () =>
+    const insightsRow = async () =>
       (
         await query<MediaRow>(
-          "SELECT status, attempts, worker FROM sync_step_accounts WHERE run_id = ? AND step = 'media'",
+          "SELECT status, attempts, worker FROM sync_step_accounts WHERE run_id = ? AND step = 'insights'",
           [runId],
         )
       )[0];
@@ -60,11 +60,11 @@ describe.each(TEST_ENGINES)('an account step whose owner went silent on %s', (en
     // process's: another worker name and a heartbeat long past. The owner's job then ends
     // without finishing the row (its fenced writes miss), so only the driver can revive it.
     await eventually(async () => {
-      const pending = fake.requests.some((r) => r.path.endsWith(mediaPath) && r.status === 0);
-      return pending && (await mediaRow())?.status === 'running' ? true : undefined;
+      const pending = fake.requests.some((r) => r.path.endsWith(insightsPath) && r.status === 0);
+      return pending && (await insightsRow())?.status === 'running' ? true : undefined;
     });
     await db.sequelize.query(
-      "UPDATE sync_step_accounts SET worker = 'crashed-worker', heartbeat_at = ? WHERE run_id = ? AND step = 'media'",
+      "UPDATE sync_step_accounts SET worker = 'crashed-worker', heartbeat_at = ? WHERE run_id = ? AND step = 'insights'",
       { replacements: [new Date(Date.now() - 10 * LOCK_LIFETIME_MS), runId] },
     );
 
@@ -75,7 +75,7 @@ describe.each(TEST_ENGINES)('an account step whose owner went silent on %s', (en
       return run && run.status !== 'RUNNING' && run.status !== 'QUEUED' ? run.status : undefined;
     });
     expect(status).toBe('COMPLETED');
-    const row = await mediaRow();
+    const row = await insightsRow();
     expect(row).toMatchObject({ status: 'completed', attempts: 2 });
     expect(row!.worker).not.toBe('crashed-worker');
   });

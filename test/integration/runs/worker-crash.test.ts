@@ -22,7 +22,7 @@ describe.each(TEST_ENGINES)('a sync worker process SIGKILLed mid-step on %s', (e
   });
 
   it("loses nothing: another worker takes its jobs over once their locks expire, and the run completes with exactly the fake's data", async () => {
-    // The latency makes each account's media step last long enough to be caught running.
+    // The latency makes each account's insights step last long enough to be caught running.
     cluster = await startServiceCluster({
       engine,
       fake: { accounts: 3, media: 60, comments: 8, seed: 31, latencyMs: 40 },
@@ -35,7 +35,7 @@ describe.each(TEST_ENGINES)('a sync worker process SIGKILLed mid-step on %s', (e
 
     const executionId = await startSync(api);
     const eventsDone = collectEvents(api.ws(), executionId, 0);
-    const interrupted = await killMidStep(db.sequelize, executionId, victim, 'media');
+    const interrupted = await killMidStep(db.sequelize, executionId, victim, 'insights');
     expect(interrupted.length).toBeGreaterThan(0);
 
     await cluster.start('worker');

@@ -29,14 +29,17 @@ describe.each(TEST_ENGINES)('the comments step on %s', (engine) => {
     await db.db.drop();
   });
 
-  it('stores every comment and reply of the window’s media, overflowing pages included, Korean and emoji intact', async () => {
+  it('stores every comment and reply the media pass could not read, overflowing pages included, Korean and emoji intact', async () => {
     h = await startHarness(db.repos, { seed: 301 });
     const account = h.account();
     const media = fakeMediaInWindow(account, h.window);
     const longest = media.reduce((a, b) => (a.comments.length >= b.comments.length ? a : b));
     expect(longest.comments.length).toBeGreaterThan(300);
     expect(longest.comments.some((c) => c.replies.length > 25)).toBe(true);
+    // The media pages come without their comments edge: every thread is left to this step.
+    h.fake.faults.add({ kind: 'omitNestedEdge', edge: 'comments', match: { path: '/media' } });
     await h.run('media');
+    h.fake.faults.clear();
     const from = h.fake.requests.length;
 
     const { counts, context } = await h.run('comments');
@@ -52,14 +55,12 @@ describe.each(TEST_ENGINES)('the comments step on %s', (engine) => {
       ),
     ).toBe(true);
     expect(stored.filter((c) => c.parentId === null).length).toBeLessThan(stored.length);
-    // Only the thread too long for the media page needed calls of its own.
-    expect(new Set(commentReads(h.requestsSince(from)).map((r) => r.split('/')[1]))).toEqual(
-      new Set(['comments', 'replies']),
+    const reads = commentReads(h.requestsSince(from));
+    expect(reads.filter((r) => r === `${longest.id}/comments`)).toHaveLength(
+      Math.ceil(longest.comments.length / 50),
     );
-    expect(commentReads(h.requestsSince(from)).filter((r) => r.endsWith('/comments'))).toEqual(
-      Array(Math.ceil(longest.comments.length / 50)).fill(`${longest.id}/comments`),
-    );
-    expect(counts.read).toBe(stored.filter((c) => c.mediaId === longest.id).length);
+    expect(reads.some((r) => r.endsWith('/replies'))).toBe(true);
+    expect(counts.read).toBe(stored.length);
     expect(context.checkpointed()).toEqual(counts);
   });
 

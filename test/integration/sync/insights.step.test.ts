@@ -2,11 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import type { FakeAccount, FakeGraphApi } from '@instagram-sync/fake-instagram-graph-api';
 import type { SyncedDataRepositories } from '../../../src/db/repositories/create-repositories.js';
 import { GraphApiError } from '../../../src/instagram/index.js';
-import {
-  DEFAULT_TOTAL_VALUE_METRICS,
-  MEDIA_INSIGHT_METRICS,
-  mediaInsightMetrics,
-} from '../../../src/sync/steps/index.js';
+import { DEFAULT_TOTAL_VALUE_METRICS } from '../../../src/sync/steps/index.js';
 import { TEST_ENGINES } from '../../support/databases.js';
 import { openSyncedDataDb, type SyncedDataDb } from '../../support/synced-data.fixtures.js';
 import { fakeMediaInWindow, startHarness, type StepsHarness } from '../../support/sync-steps.js';
@@ -191,70 +187,6 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
       expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, day(1), TODAY),
     );
     expect(stored.find((v) => v.metric === 'reach' && v.day === day(-3))?.final).toBe(true);
-  });
-
-  it('stores each window media’s lifetime insights with the metrics of its kind', async () => {
-    h = await startHarness(db.repos, { seed: 405 });
-    const account = h.account();
-    const media = fakeMediaInWindow(account, h.window);
-    await h.run('media');
-
-    const { counts } = await h.run('insights');
-
-    const stored = await db.repos.mediaInsights.findByMediaIds(media.map((m) => m.id));
-    const expected = media.flatMap((m) =>
-      mediaInsightMetrics({
-        id: m.id,
-        mediaType: m.media_type,
-        mediaProductType: m.media_product_type,
-      }).map((metric) => ({ mediaId: m.id, metric, value: m.insights[metric] })),
-    );
-    const key = (v: { mediaId: string; metric: string }) => `${v.mediaId}/${v.metric}`;
-    expect(
-      stored
-        .map(({ mediaId, metric, value }) => ({ mediaId, metric, value }))
-        .sort((a, b) => (key(a) < key(b) ? -1 : 1)),
-    ).toEqual(expected.sort((a, b) => (key(a) < key(b) ? -1 : 1)));
-    const reel = media.find((m) => m.media_product_type === 'REELS')!;
-    const photo = media.find((m) => m.media_type === 'IMAGE')!;
-    const metricsOf = (id: string) => stored.filter((v) => v.mediaId === id).map((v) => v.metric);
-    expect(metricsOf(reel.id)).toContain('ig_reels_avg_watch_time');
-    expect(metricsOf(photo.id)).toContain('profile_visits');
-    expect(metricsOf(photo.id)).not.toContain('ig_reels_avg_watch_time');
-    expect(counts.skipped).toBe(0);
-  });
-
-  it('counts a media Instagram refuses insights for as skipped and stores the others', async () => {
-    h = await startHarness(db.repos, { seed: 406 });
-    const account = h.account();
-    await h.run('media');
-    const [gone, ...rest] = fakeMediaInWindow(account, h.window);
-    h.fake.mutate.deleteMedia(gone!.id);
-
-    const { counts } = await h.run('insights');
-
-    expect(counts.skipped).toBe(1);
-    expect(await db.repos.mediaInsights.findByMediaIds([gone!.id])).toEqual([]);
-    const stored = await db.repos.mediaInsights.findByMediaIds(rest.map((m) => m.id));
-    expect(new Set(stored.map((v) => v.mediaId))).toEqual(new Set(rest.map((m) => m.id)));
-  });
-
-  it('asks a media that refuses a metric of its kind again with the metrics every media supports', async () => {
-    h = await startHarness(db.repos, { seed: 409 });
-    const account = h.account();
-    await h.run('media');
-    const photo = fakeMediaInWindow(account, h.window).find(
-      (m) => m.media_type === 'IMAGE' && m.media_product_type === 'FEED' && !m.preConversion,
-    )!;
-    // Stored as a feed photo (which has follows and profile_visits); Instagram now says video.
-    photo.media_type = 'VIDEO';
-
-    const { counts } = await h.run('insights');
-
-    expect(counts.skipped).toBe(0);
-    const stored = await db.repos.mediaInsights.findByMediaIds([photo.id]);
-    expect(stored.map((v) => v.metric).sort()).toEqual([...MEDIA_INSIGHT_METRICS.other].sort());
-    expect(stored.every((v) => v.value === photo.insights[v.metric])).toBe(true);
   });
 
   it('drops an account metric Instagram refuses, once, and stores every other metric', async () => {

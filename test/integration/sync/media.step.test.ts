@@ -44,36 +44,36 @@ describe.each(TEST_ENGINES)('the media step on %s', (engine) => {
     expect(context.checkpointed()).toEqual(counts);
   });
 
-  it('stores the comment threads that came whole with the media pages, and leaves longer ones for the comments step', async () => {
+  it('stores every thread of the window: whole ones from the media pages, longer ones read on from their nested page', async () => {
     h = await startHarness(db.repos, { seed: 202, media: 30 });
     const account = h.account();
     const inWindow = fakeMediaInWindow(account, h.window);
     const long = inWindow.filter((m) => m.comments.length > 50);
-    const whole = inWindow.filter(
-      (m) => m.comments.length <= 50 && m.comments.every((c) => c.replies.length <= 25),
-    );
     expect(long.length).toBeGreaterThan(0);
-    expect(whole.some((m) => m.comments.length > 0)).toBe(true);
+    expect(inWindow.some((m) => m.comments.some((c) => c.replies.length > 25))).toBe(true);
 
+    const from = h.fake.requests.length;
     await h.run('media');
 
-    const wholeIds = whole.map((m) => m.id);
-    expect(await storedComments(db.repos, wholeIds)).toEqual(
-      expectedComments(whole, account.igUserId),
+    const ids = inWindow.map((m) => m.id);
+    expect(await storedComments(db.repos, ids)).toEqual(
+      expectedComments(inWindow, account.igUserId),
     );
-    const records = await db.repos.media.findByIds(inWindow.map((m) => m.id));
+    const records = await db.repos.media.findByIds(ids);
     for (const record of records) {
       const fake = inWindow.find((m) => m.id === record.id)!;
-      if (wholeIds.includes(record.id))
-        expect(record.commentsSyncedCount).toBe(fake.comments_count);
-      else expect(record.commentsSyncedAt).toBeNull();
+      expect(record.commentsSyncedCount).toBe(fake.comments_count);
     }
+    // Nothing is left for the comments step, and no thread's first page was asked twice.
     const candidates = await db.repos.media.findCommentSyncCandidates({
       igUserId: account.igUserId,
       windowStart: h.window.start,
       staleBefore: new Date(0),
     });
-    expect(candidates.map((c) => c.mediaId).sort()).toEqual(long.map((m) => m.id).sort());
+    expect(candidates).toEqual([]);
+    const threadCalls = h.requestsSince(from).filter((r) => /\/(comments|replies)$/.test(r.path));
+    expect(threadCalls.length).toBeGreaterThan(0);
+    expect(threadCalls.every((r) => r.query.after !== undefined)).toBe(true);
   });
 
   it('leaves stored comments undeleted when Instagram omits the nested edge, and the comments step completes them', async () => {

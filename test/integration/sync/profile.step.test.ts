@@ -2,7 +2,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { GraphApiError } from '../../../src/instagram/index.js';
 import { TEST_ENGINES } from '../../support/databases.js';
 import { openSyncedDataDb, type SyncedDataDb } from '../../support/synced-data.fixtures.js';
-import { NOW, startHarness, type StepsHarness } from '../../support/sync-steps.js';
+import {
+  expectedMedia,
+  fakeMediaInWindow,
+  NOW,
+  startHarness,
+  storedMedia,
+  type StepsHarness,
+} from '../../support/sync-steps.js';
 
 /** NOW is 03:00 on 21 November in Seoul while still the 20th in UTC. */
 const SEOUL_TODAY = '2026-11-21';
@@ -25,6 +32,7 @@ describe.each(TEST_ENGINES)('the profile step on %s', (engine) => {
     h = await startHarness(db.repos, { seed: 101 });
     const { igUserId, profile } = h.account();
 
+    const from = h.fake.requests.length;
     const { counts } = await h.run('profile');
 
     expect(await db.repos.profiles.findByIgUserId(igUserId)).toEqual({
@@ -51,7 +59,52 @@ describe.each(TEST_ENGINES)('the profile step on %s', (engine) => {
         },
       ],
     );
-    expect(counts).toEqual({ read: 1, written: 2, skipped: 0 });
+    // One answered call for the profile with the first media page (field expansion); the
+    // other calls go on from that page: threads that overflow it, never its first pages.
+    const calls = h.requestsSince(from);
+    const node = calls.filter((r) => r.path === `/v25.0/${igUserId}`);
+    expect(node.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(node[0]!.query.fields).toMatch(/,media\.since\(\d+\)\.limit\(\d+\)\{/);
+    expect(calls.filter((r) => r.path.endsWith('/media'))).toEqual([]);
+    const rest = calls.filter((r) => !node.includes(r));
+    expect(rest.every((r) => r.query.after !== undefined)).toBe(true);
+    expect(counts.written).toBeGreaterThan(2);
+  });
+
+  it('stores the first media page it read with the profile, and the media step goes on from it without reading it again', async () => {
+    h = await startHarness(db.repos, { seed: 104, media: 120 }, { steps: { mediaPageSize: 20 } });
+    const account = h.account();
+    const inWindow = fakeMediaInWindow(account, h.window);
+    expect(inWindow.length).toBeGreaterThan(20);
+
+    await h.run('profile');
+    const afterProfile = await storedMedia(db.repos, account.igUserId);
+    expect(afterProfile).toEqual(
+      inWindow.slice(0, 20).map((m) => expectedMedia(m, account.igUserId)),
+    );
+
+    const from = h.fake.requests.length;
+    await h.run('media');
+    const mediaPages = h.requestsSince(from).filter((r) => r.path.endsWith('/media'));
+    expect(mediaPages).toHaveLength(Math.ceil(inWindow.length / 20) - 1);
+    expect(mediaPages[0]!.query.after).toBeDefined();
+    expect(await storedMedia(db.repos, account.igUserId)).toEqual(
+      inWindow.map((m) => expectedMedia(m, account.igUserId)),
+    );
+  });
+
+  it('hands on that nothing is left when the first page held the whole window: the media step makes no call', async () => {
+    h = await startHarness(db.repos, { seed: 105, media: 12 });
+    const account = h.account();
+
+    await h.run('profile');
+    const from = h.fake.requests.length;
+    await h.run('media');
+
+    expect(h.requestsSince(from)).toEqual([]);
+    expect(await storedMedia(db.repos, account.igUserId)).toEqual(
+      fakeMediaInWindow(account, h.window).map((m) => expectedMedia(m, account.igUserId)),
+    );
   });
 
   it('overwrites the profile and the day’s snapshot when read again the same day, and adds a row the next day', async () => {

@@ -16,6 +16,12 @@ describe('configuration', () => {
       concurrency: 5,
       maxConcurrency: 10,
       queueCapacity: 25,
+      mediaInsightCadence: [
+        { underDays: 7, everyDays: 0 },
+        { underDays: 30, everyDays: 3 },
+        { underDays: null, everyDays: 7 },
+      ],
+      mediaTypeMetrics: false,
     });
     // No key ships in the source: without one, the service generates its own at start-up.
     expect(config.tokenEncryption).toEqual({ key: undefined, oldKeys: [] });
@@ -110,6 +116,29 @@ describe('configuration', () => {
     );
     expect(() => loadConfig({ DATABASE_URL: 'postgres://x' })).toThrow(
       /DATABASE_URL=.*sqlite: or mysql:\/\//,
+    );
+  });
+
+  it('reads the media insights cadence as age rules and refuses one that is not', () => {
+    expect(
+      loadConfig({ SYNC_MEDIA_INSIGHTS_CADENCE: '3:0, 14:2, *:10' }).sync.mediaInsightCadence,
+    ).toEqual([
+      { underDays: 3, everyDays: 0 },
+      { underDays: 14, everyDays: 2 },
+      { underDays: null, everyDays: 10 },
+    ]);
+    expect(() => loadConfig({ SYNC_MEDIA_INSIGHTS_CADENCE: 'weekly' })).toThrow(
+      /SYNC_MEDIA_INSIGHTS_CADENCE="weekly": must be like 7:0,30:3,\*:7 \("weekly" is not/,
+    );
+    expect(() => loadConfig({ SYNC_MEDIA_INSIGHTS_CADENCE: '7:0,30:3' })).toThrow(
+      /SYNC_MEDIA_INSIGHTS_CADENCE=.*the last rule, and only it, must be \*/,
+    );
+    expect(() => loadConfig({ SYNC_MEDIA_INSIGHTS_CADENCE: '30:3,7:0,*:7' })).toThrow(
+      /SYNC_MEDIA_INSIGHTS_CADENCE=.*ages must be ascending/,
+    );
+    expect(loadConfig({ SYNC_MEDIA_TYPE_METRICS: 'true' }).sync.mediaTypeMetrics).toBe(true);
+    expect(() => loadConfig({ SYNC_MEDIA_TYPE_METRICS: 'yes' })).toThrow(
+      /SYNC_MEDIA_TYPE_METRICS="yes": must be true or false/,
     );
   });
 

@@ -1,0 +1,161 @@
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { MediaKind } from '../../db/repositories/ig-media.repository.js';
+import type { IgMedia, ListMediaOptions } from '../../instagram/index.js';
+import type { StepContext } from '../step.contract.js';
+import { readWholeThread, startingWith } from './comment-thread.reader.js';
+import { isWholeThread, itemsIn, needsCommentRead, rowsOfCommentPage } from './comment-threads.js';
+import { parseGraphTime, toMediaUpsert } from './graph-records.js';
+import { COMMON_MEDIA_METRICS, insightRows, metricsToRead } from './media-insights.js';
+import type { StepDeps } from './step-deps.js';
+import type { StepTally } from './step-tally.js';
+import { WriteBehind } from './write-behind.js';
+
+/** How a pass asks for media pages: each brings first comment pages and common insights. */
+export function mediaPageOptions(deps: StepDeps, context: StepContext): ListMediaOptions {
+  const { options } = deps;
+  return {
+    // Instagram filters on creation time too; `add` does not rely on it.
+    since: context.window.start,
+    pageSize: options.mediaPageSize,
+    withComments:
+      options.expandedComments > 0 ? { limit: options.expandedComments, replies: true } : undefined,
+    withInsights: COMMON_MEDIA_METRICS,
+  };
+}
+
+/**
+ * One pass over an account's media pages, newest first, down to the window start (the
+ * profile step stores the first page, the media step the rest). Each page is stored in one
+ * transaction behind the next call: its media, the lifetime insights that came nested, and
+ * the whole threads of due media (see `needsCommentRead`). Due threads that overflow their
+ * nested page are read on from it (`readWholeThread`), several at once, while the pages go
+ * on. `finish` waits for all of it and throws the first failure.
+ */
+export class MediaPass {
+  private readonly writes = new WriteBehind();
+  private readonly threads: LimitFunction;
+  private readonly threadReads: Promise<void>[] = [];
+  private threadFailure: { error: unknown } | undefined;
+  private readonly staleBefore: Date;
+  /** Media the pages listed, in the window or not. */
+  listed = 0;
+  /** A page went past the window start: the pass saw the whole window. */
+  reachedStart = false;
+
+  constructor(
+    private readonly deps: StepDeps,
+    private readonly context: StepContext,
+    private readonly tally: StepTally,
+    /** When the pass began (the first page's step): what it did not see since is gone. */
+    private readonly seenAt: Date,
+  ) {
+    this.threads = pLimit(Math.max(1, deps.options.commentConcurrency));
+    this.staleBefore = new Date(deps.options.now().getTime() - deps.options.commentStalenessMs);
+  }
+
+  /** Stores one page behind the next call; resolves once the page before it is stored. */
+  async add(page: readonly IgMedia[]): Promise<void> {
+    if (this.threadFailure) throw this.threadFailure.error;
+    this.listed += page.length;
+    const start = this.context.window.start;
+    const media = page.filter((m) => parseGraphTime(m.timestamp) >= start);
+    this.reachedStart ||= media.length < page.length;
+    if (media.length === 0) return;
+    const { whole, overflowing } = await this.dueThreads(media);
+    const stored = await this.writes.push(() => this.store(media, whole));
+    for (const m of overflowing) this.readOn(m, stored.done);
+  }
+
+  /** Waits for every write and thread read of the pass. */
+  async finish(): Promise<void> {
+    await this.writes.drain();
+    await Promise.all(this.threadReads);
+    if (this.threadFailure) throw this.threadFailure.error;
+  }
+
+  /** Due media of the page: whose thread came whole, and whose thread goes on. */
+  private async dueThreads(media: IgMedia[]) {
+    const expanded = this.deps.options.expandedComments > 0;
+    const stored = expanded ? await this.deps.repos.media.findByIds(media.map((m) => m.id)) : [];
+    const byId = new Map(stored.map((record) => [record.id, record]));
+    const due = media.filter(
+      (m) =>
+        expanded && needsCommentRead(byId.get(m.id), m.comments_count ?? null, this.staleBefore),
+    );
+    const whole = due.filter((m) => isWholeThread(m.comments, m.comments_count ?? null));
+    const overflowing = due.filter((m) => !whole.includes(m) && (m.comments?.data.length ?? 0) > 0);
+    return { whole, overflowing };
+  }
+
+  /** Reads on, from its nested first page, a due thread that overflows it. */
+  private readOn(media: IgMedia, stored: Promise<void>): void {
+    const { deps, context } = this;
+    const first = media.comments!;
+    const thread = {
+      owner: { igUserId: context.account.igUserId, mediaId: media.id },
+      commentsCount: media.comments_count ?? null,
+      seenAt: this.seenAt,
+    };
+    const read = this.threads(async () => {
+      if (this.threadFailure) return;
+      // The media row first: the thread's read is recorded on it.
+      await stored;
+      const rest = deps.graph.continueEdge(context.account, first, 'comments');
+      await readWholeThread(deps, context, this.tally, thread, startingWith(first, rest));
+    }).catch((error: unknown) => {
+      this.threadFailure ??= { error };
+    });
+    this.threadReads.push(read);
+  }
+
+  /** One page: media, nested insights and the whole due threads, in one transaction. */
+  private async store(media: IgMedia[], whole: IgMedia[]): Promise<void> {
+    const { repos, options } = this.deps;
+    const igUserId = this.context.account.igUserId;
+    const seenAt = this.seenAt;
+    const comments = whole.flatMap(
+      (m) => rowsOfCommentPage({ igUserId, mediaId: m.id }, m.comments?.data ?? []).rows,
+    );
+    const now = options.now();
+    const withInsights = media.filter((m) => m.insights !== undefined);
+    const insights = withInsights.flatMap((m) =>
+      insightRows(m.id, COMMON_MEDIA_METRICS, m.insights?.data ?? [], now),
+    );
+    // A media whose kind has more metrics (when asked for) still needs a read of its own.
+    const complete = withInsights.filter(
+      (m) => metricsToRead(this.deps, kindOf(m)) === COMMON_MEDIA_METRICS,
+    );
+    const written = await repos.inTransaction(async (tx) => {
+      let n = await repos.media.upsertMany(
+        media.map((m) => toMediaUpsert(igUserId, m)),
+        seenAt,
+        tx,
+      );
+      n += await repos.comments.upsertMany(comments, seenAt, tx);
+      for (const m of whole) {
+        n += await repos.comments.markUnseenAsDeleted(
+          { mediaId: m.id, seenAt, deletedAt: now },
+          tx,
+        );
+      }
+      const reads = whole.map((m) => ({ mediaId: m.id, commentsCount: m.comments_count ?? null }));
+      await repos.media.markCommentsSynced(reads, now, tx);
+      n += await repos.mediaInsights.upsertMany(insights, tx);
+      await repos.media.markInsightsFetched(
+        complete.map((m) => m.id),
+        now,
+        tx,
+      );
+      return n;
+    });
+    const read = media.reduce((sum, m) => sum + 1 + itemsIn(m.comments), 0);
+    this.tally.add({ read, written });
+    await this.tally.checkpoint(this.context);
+  }
+}
+
+const kindOf = (m: IgMedia): MediaKind => ({
+  id: m.id,
+  mediaType: m.media_type,
+  mediaProductType: m.media_product_type ?? null,
+});
