@@ -46,6 +46,8 @@ export interface Config {
     readonly timezone: string;
     readonly concurrency: number;
     readonly maxConcurrency: number;
+    /** Account steps one worker runs at once (over all its runs). */
+    readonly accountConcurrency: number;
     readonly queueCapacity: number;
   };
   readonly logLevel: Raw['LOG_LEVEL'];
@@ -152,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timezone: raw.SYNC_TIMEZONE,
       concurrency: raw.SYNC_CONCURRENCY,
       maxConcurrency: raw.SYNC_MAX_CONCURRENCY,
+      accountConcurrency: raw.SYNC_ACCOUNT_CONCURRENCY,
       queueCapacity: raw.SYNC_QUEUE_CAPACITY,
     }),
     logLevel: raw.LOG_LEVEL,

@@ -15,6 +15,7 @@ describe('configuration', () => {
       timezone: 'Asia/Seoul',
       concurrency: 5,
       maxConcurrency: 10,
+      accountConcurrency: 16,
       queueCapacity: 25,
     });
     // No key ships in the source: without one, the service generates its own at start-up.
@@ -32,6 +33,7 @@ describe('configuration', () => {
         ROLE: 'boss',
         SYNC_TIMEZONE: 'Mars/Olympus',
         SYNC_CONCURRENCY: '0',
+        SYNC_ACCOUNT_CONCURRENCY: '500',
       });
     } catch (e) {
       error = e;
@@ -42,6 +44,9 @@ describe('configuration', () => {
     expect(problems).toMatch(/ROLE="boss":.*"all".*"api".*"worker"/);
     expect(problems).toMatch(/SYNC_TIMEZONE="Mars\/Olympus": must be an IANA time zone/);
     expect(problems).toMatch(/SYNC_CONCURRENCY="0": must be a whole number from 1 to 10/);
+    expect(problems).toMatch(
+      /SYNC_ACCOUNT_CONCURRENCY="500": must be a whole number from 1 to 200/,
+    );
   });
 
   it('refuses a worker concurrency above the configured maximum', () => {
