@@ -74,6 +74,9 @@ async function storedAccountInsights(
 
 const insightCalls = (h: StepsHarness, account: FakeAccount, from: number) =>
   h.requestsSince(from).filter((r) => r.path.endsWith(`/${account.igUserId}/insights`));
+/** The time-series calls (reach, follower_count): those without `metric_type=total_value`. */
+const seriesCalls = (h: StepsHarness, account: FakeAccount, from: number) =>
+  insightCalls(h, account, from).filter((r) => r.query.metric_type === undefined);
 
 describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
   let db: SyncedDataDb;
@@ -105,6 +108,12 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
     expect(stored.filter((v) => v.value === 0).length).toBeGreaterThan(0);
     expect(stored.filter((v) => v.value === null).every((v) => v.day >= day(-3))).toBe(true);
     expect(insightCalls(h, account, 0).filter((r) => r.status !== 200)).toEqual([]);
+    // 183 days in 7 reach windows (the newest, 29 days across the November change, carries
+    // follower_count) and one follower_count call for the day that window lacks.
+    const series = seriesCalls(h, account, 0).map((r) => String(r.query.metric));
+    expect(series.filter((m) => m === 'reach')).toHaveLength(6);
+    expect(series.filter((m) => m === 'reach,follower_count')).toHaveLength(1);
+    expect(series.filter((m) => m === 'follower_count')).toHaveLength(1);
     expect(context.checkpointed()).toEqual(counts);
   });
 
@@ -123,6 +132,12 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
     expect(stored).toEqual(
       expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, today),
     );
+    // Windows aligned at the newest day: follower_count rides in the newest one, so the
+    // 304 days cost ⌈304/30⌉ = 11 series calls, not one more.
+    const days = daysBetween(h.window.startDay, day(-1, today)).length;
+    expect(days).toBe(304);
+    expect(seriesCalls(h, account, 0)).toHaveLength(Math.ceil(days / 30));
+    expect(seriesCalls(h, account, 0).every((r) => r.status === 200)).toBe(true);
     const reachOn = (d: string) => stored.find((v) => v.metric === 'reach' && v.day === d)?.value;
     for (const d of ['2026-07-15', '2026-11-01', '2027-01-15', '2027-03-14'])
       expect(reachOn(d)).toBe(h.fake.data.accountInsight(account.igUserId, 'reach', 'day', d));
