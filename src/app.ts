@@ -50,7 +50,7 @@ export interface AppOptions {
   pollMs?: number;
   /** Poll interval for jobs queued by other processes when Redis is not configured. */
   processEveryMs?: number;
-  /** Account-step jobs one worker runs at once. */
+  /** Account-step jobs one worker runs at once; overrides `SYNC_ACCOUNT_CONCURRENCY` (tests). */
   accountConcurrency?: number;
   /** On stop, how long running jobs get to reach a checkpoint and park. */
   shutdownTimeoutMs?: number;
@@ -163,7 +163,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       deepCron: config.sync.deepCron,
       timezone: config.sync.timezone,
       concurrency: config.sync.concurrency,
-      accountConcurrency: options.accountConcurrency ?? 8,
+      accountConcurrency: options.accountConcurrency ?? config.sync.accountConcurrency,
       lockLifetimeMs,
     },
   );

@@ -200,6 +200,10 @@ export const settings = {
     doc: 'Upper bound of SYNC_CONCURRENCY (1–100).',
     schema: intIn(1, 100).default(10),
   },
+  SYNC_ACCOUNT_CONCURRENCY: {
+    doc: 'Account steps executing at once per worker (1–200): I/O-bound, and each account is paced by its own usage headers.',
+    schema: intIn(1, 200).default(16),
+  },
   SYNC_QUEUE_CAPACITY: {
     doc: 'Runs that may wait (0–1000); the next start is refused with QUEUE_FULL.',
     schema: intIn(0, 1000).default(25),

@@ -47,6 +47,8 @@ export interface Config {
     readonly timezone: string;
     readonly concurrency: number;
     readonly maxConcurrency: number;
+    /** Account steps one worker runs at once (over all its runs). */
+    readonly accountConcurrency: number;
     readonly queueCapacity: number;
     /** When a media's insights are asked on their own, by its age. */
     readonly mediaInsightCadence: readonly CadenceRule[];
@@ -157,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timezone: raw.SYNC_TIMEZONE,
       concurrency: raw.SYNC_CONCURRENCY,
       maxConcurrency: raw.SYNC_MAX_CONCURRENCY,
+      accountConcurrency: raw.SYNC_ACCOUNT_CONCURRENCY,
       queueCapacity: raw.SYNC_QUEUE_CAPACITY,
       mediaInsightCadence: Object.freeze(raw.SYNC_MEDIA_INSIGHTS_CADENCE),
       mediaTypeMetrics: raw.SYNC_MEDIA_TYPE_METRICS,

@@ -28,7 +28,7 @@ export interface GraphApiClientOptions {
   /** Retries one account may spend per hour over all its calls (default 1000), and waits (60 min). */
   maxRetriesPerAccount?: number;
   maxRetryWaitPerAccountMs?: number;
-  /** Calls in flight at once for one account. Default 4. */
+  /** Calls in flight at once for one account while usage is low (fewer as it rises). Default 4. */
   maxConcurrentPerAccount?: number;
 }
 

@@ -30,18 +30,32 @@ export function scaleLimits(params: Record<string, string>, times: number): Reco
 
 /**
  * Remembers, per account and request kind, how often a request had to be halved after code 1
- * "Please reduce the amount of data you're asking for", so the next run starts small instead
- * of failing again. Per account, because the data (long captions, busy comment threads) is.
+ * "Please reduce the amount of data you're asking for", so the next call starts small instead
+ * of failing again. Per account, because the data (long captions, busy comment threads) is;
+ * but an account that has learnt nothing yet starts from what the others learnt for that kind
+ * (the lower median of their counts), because Instagram's cost limit is the same for every
+ * account: with 50 accounts, one refused call teaches the process, not one per account. An
+ * account that still gets code 1 halves further and remembers its own count.
  */
 export class LimitMemory {
-  private readonly halvings = new Map<string, number>();
+  /** kind → igUserId → halvings. */
+  private readonly halvings = new Map<string, Map<string, number>>();
 
   get(igUserId: string, kind: string): number {
-    return this.halvings.get(`${igUserId}\u0000${kind}`) ?? 0;
+    const learnt = this.halvings.get(kind);
+    return learnt?.get(igUserId) ?? lowerMedian([...(learnt?.values() ?? [])]);
   }
 
   remember(igUserId: string, kind: string, times: number): void {
-    const key = `${igUserId}\u0000${kind}`;
-    this.halvings.set(key, Math.max(times, this.halvings.get(key) ?? 0));
+    let learnt = this.halvings.get(kind);
+    if (!learnt) this.halvings.set(kind, (learnt = new Map()));
+    learnt.set(igUserId, Math.max(times, learnt.get(igUserId) ?? 0));
   }
+}
+
+/** The lower of the middle values (0 for none): one account with huge threads does not shrink everyone. */
+function lowerMedian(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }

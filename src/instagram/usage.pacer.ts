@@ -1,4 +1,4 @@
-import pLimit, { type LimitFunction } from 'p-limit';
+import { CallSlots } from './call-slots.js';
 import { GraphApiError } from './graph-api.error.js';
 import type { AccountUsage } from './usage-headers.parser.js';
 
@@ -11,8 +11,14 @@ export interface UsagePacerOptions {
   maxSpacingMs?: number;
   /** Longest one call may wait for its account before failing as throttled. Default 15 min. */
   maxWaitMs?: number;
-  /** Calls in flight at once for one account. Default 4. */
+  /** Calls in flight at once for one account while its usage (and the app's) is low. Default 4. */
   maxConcurrentPerAccount?: number;
+  /**
+   * Usage (percent, the account's or the app's, whichever is higher) up to which an account
+   * may have all `maxConcurrentPerAccount` calls in flight; above it fewer, down to one at
+   * `slowdownFromPercent`. Default 50.
+   */
+  fullConcurrencyUpToPercent?: number;
 }
 
 interface PaceState {
@@ -22,7 +28,7 @@ interface PaceState {
 }
 
 interface AccountState extends PaceState {
-  slots: LimitFunction;
+  slots: CallSlots;
 }
 
 /** Per-call limits on waiting: an interactive call passes what is left of its deadline. */
@@ -34,8 +40,10 @@ export interface TurnOptions {
  * Pacing from the usage headers. Instagram's Business Use Case quota is per (app, account), so
  * accounts never wait for each other; one account's calls are spaced out as its usage nears
  * 100 %, and stop entirely while it is blocked, because calling a throttled account extends
- * the block. The app's own limit (`X-App-Usage`, codes 4 and 341) is shared: when it nears
- * 100 % or blocks, every account's calls are spaced out or stop.
+ * the block. Before that, the number of its calls in flight shrinks as its usage rises (see
+ * `concurrency`), so a busy account slows down gradually instead of bursting into the spacing.
+ * The app's own limit (`X-App-Usage`, codes 4 and 341) is shared: when it nears 100 % or
+ * blocks, every account's calls are narrowed, spaced out or stopped.
  */
 export class UsagePacer {
   private readonly accounts = new Map<string, AccountState>();
@@ -44,12 +52,17 @@ export class UsagePacer {
   private readonly maxSpacingMs: number;
   readonly maxWaitMs: number;
   private readonly maxConcurrent: number;
+  private readonly fullConcurrencyUpTo: number;
 
   constructor(private readonly options: UsagePacerOptions) {
     this.slowdownFrom = options.slowdownFromPercent ?? 75;
     this.maxSpacingMs = options.maxSpacingMs ?? 30_000;
     this.maxWaitMs = options.maxWaitMs ?? 15 * 60_000;
     this.maxConcurrent = options.maxConcurrentPerAccount ?? 4;
+    this.fullConcurrencyUpTo = Math.min(
+      options.fullConcurrencyUpToPercent ?? 50,
+      this.slowdownFrom,
+    );
   }
 
   private state(igUserId: string): AccountState {
@@ -59,7 +72,7 @@ export class UsagePacer {
         percent: 0,
         blockedUntil: 0,
         lastStart: -Infinity,
-        slots: pLimit(this.maxConcurrent),
+        slots: new CallSlots(() => this.concurrency(igUserId)),
       };
       this.accounts.set(igUserId, state);
     }
@@ -70,9 +83,14 @@ export class UsagePacer {
   record(igUserId: string, usage: AccountUsage | undefined): void {
     if (!usage) return;
     const state = this.state(igUserId);
+    const appBefore = this.app.percent;
     state.percent = usage.percent;
     if (usage.appPercent !== undefined) this.app.percent = usage.appPercent;
     if (usage.regainMs > 0) this.block(igUserId, this.options.now() + usage.regainMs);
+    // Lower usage may allow more calls in flight: for this account, or for all when the app's fell.
+    if (this.app.percent < appBefore)
+      for (const other of this.accounts.values()) other.slots.admit();
+    else state.slots.admit();
   }
 
   /** No call of any account starts before `untilMs` (the app's own limit was hit). */
@@ -89,6 +107,19 @@ export class UsagePacer {
   /** Minimum gap between two calls' starts for the account: 0 below the slowdown threshold. */
   spacingMs(igUserId: string): number {
     return this.spacingAt(this.state(igUserId).percent);
+  }
+
+  /**
+   * Calls the account may have in flight: all of them while its usage and the app's stay at or
+   * below `fullConcurrencyUpToPercent`, then fewer in equal steps of usage, one from
+   * `slowdownFromPercent` on (where spacing takes over). Calls already running are never cut.
+   */
+  concurrency(igUserId: string): number {
+    const percent = Math.max(this.state(igUserId).percent, this.app.percent);
+    if (percent <= this.fullConcurrencyUpTo) return this.maxConcurrent;
+    if (percent >= this.slowdownFrom) return 1;
+    const share = (this.slowdownFrom - percent) / (this.slowdownFrom - this.fullConcurrencyUpTo);
+    return Math.max(1, Math.ceil(this.maxConcurrent * share));
   }
 
   private spacingAt(percent: number): number {
@@ -111,7 +142,7 @@ export class UsagePacer {
   run<T>(igUserId: string, call: () => Promise<T>, turn: TurnOptions = {}): Promise<T> {
     const state = this.state(igUserId);
     const maxWaitMs = Math.min(this.maxWaitMs, turn.maxWaitMs ?? Infinity);
-    return state.slots(async () => {
+    return state.slots.run(async () => {
       await this.waitForTurn(igUserId, state, maxWaitMs);
       return call();
     });

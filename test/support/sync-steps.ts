@@ -77,12 +77,13 @@ export async function startHarness(
     if (!found) throw new Error(`no fake account ${index}`);
     return found;
   };
+  const stepsWith = (steps?: SyncStepOptions) =>
+    createSteps({ graph, repos, options: { now: () => now, ...settings.steps, ...steps } });
+  // Built once, as the app builds them once per process (what they learn about the API stays);
+  // a run with step options of its own gets steps of its own.
+  const shared = stepsWith();
   const run = async (step: StepName, options: RunOptions = {}) => {
-    const steps = createSteps({
-      graph,
-      repos,
-      options: { now: () => now, ...settings.steps, ...options.steps },
-    });
+    const steps = options.steps ? stepsWith(options.steps) : shared;
     const { igUserId, accessToken } = account(options.account);
     attempts += 1;
     const previous = STEP_NAMES[STEP_NAMES.indexOf(step) - 1];

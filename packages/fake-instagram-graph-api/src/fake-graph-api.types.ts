@@ -201,6 +201,12 @@ export type Fault = FaultBase &
     | { kind: 'permission'; code?: 10 | 200 }
     /** Media insights refused with 100/2108006 (posted before the business conversion). */
     | { kind: 'skippableMedia' }
+    /**
+     * Account insights refuse `breakdown` beside any metric other than
+     * `follows_and_unfollows` (code 100), as the real API may: other requests pass untouched
+     * and are not counted by `times` or `afterCalls`.
+     */
+    | { kind: 'combinedBreakdown' }
   );
 
 export interface FaultControl {

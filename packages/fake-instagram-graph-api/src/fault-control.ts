@@ -26,12 +26,23 @@ function passesFirst(fault: Fault): number {
   return fault.afterCalls ?? 0;
 }
 
+/** An account insights request asking a breakdown beside metrics other than follows_and_unfollows. */
+function combinesBreakdown(path: string, query: Record<string, string>): boolean {
+  const metrics = (query.metric ?? '').split(',').map((m) => m.trim());
+  return (
+    path.endsWith('/insights') &&
+    (query.breakdown ?? '') !== '' &&
+    metrics.some((m) => m !== '' && m !== 'follows_and_unfollows')
+  );
+}
+
 function matches(
   fault: Fault,
   path: string,
   igUserId: string | undefined,
   query: Record<string, string>,
 ): boolean {
+  if (fault.kind === 'combinedBreakdown' && !combinesBreakdown(path, query)) return false;
   const { match } = fault;
   if (!match) return true;
   if (match.igUserId !== undefined && match.igUserId !== igUserId) return false;

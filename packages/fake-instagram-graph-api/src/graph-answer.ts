@@ -10,6 +10,7 @@ import type { ThrottleCode } from './fake-graph-api.types.js';
 import type { FakeStore } from './fake-store.js';
 import type { GraphContext, Json } from './graph-context.js';
 import {
+  breakdownNotSupported,
   GraphError,
   throttled,
   permissionDenied,
@@ -71,6 +72,11 @@ function injected(deps: AnswerDeps, req: RequestParts, outcome: FaultOutcome): A
   if (failure?.kind === 'tooMuchData') return errorAnswer(reduceData());
   if (failure?.kind === 'permission') return errorAnswer(permissionDenied(failure.code ?? 10));
   if (failure?.kind === 'skippableMedia') return errorAnswer(preConversionMedia());
+  if (failure?.kind === 'combinedBreakdown') {
+    const others = (req.query.get('metric') ?? '').split(',');
+    const refused = others.filter((m) => m !== 'follows_and_unfollows');
+    return errorAnswer(breakdownNotSupported(req.query.get('breakdown') ?? '', refused));
+  }
   if (failure?.kind === 'tokenExpired' && req.caller.token) {
     expireNow(deps.store.tokens.get(req.caller.token), req.nowMs);
   }

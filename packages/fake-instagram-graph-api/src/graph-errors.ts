@@ -94,6 +94,16 @@ export function invalidParameter(message: string): GraphError {
   return new GraphError(400, { message: `(#100) ${message}`, type: OAUTH, code: 100 });
 }
 
+/**
+ * A breakdown refused beside other metrics. The real API's wording is unknown (whether it
+ * refuses at all is): written in the style of its other parameter errors.
+ */
+export function breakdownNotSupported(breakdown: string, metrics: string[]): GraphError {
+  return invalidParameter(
+    `The breakdown ${breakdown} is not supported for the metrics ${metrics.join(', ')}`,
+  );
+}
+
 /** Too large a field expansion; real answers come as HTTP 500. */
 export function reduceData(): GraphError {
   const message = "Please reduce the amount of data you're asking for, then retry your request";

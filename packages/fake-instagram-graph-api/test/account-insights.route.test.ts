@@ -96,6 +96,28 @@ describe('account insights', () => {
     ]);
   });
 
+  it('answers follows_and_unfollows beside other totals in one call, each other total keeping its value', async () => {
+    const day = '2026-06-05';
+    const reply = await insights({
+      metric: 'views,likes,follows_and_unfollows',
+      period: 'day',
+      metric_type: 'total_value',
+      breakdown: 'follow_type',
+      since: dayStart(day),
+      until: dayStart(nextDay(day)),
+    });
+    const truth = (metric: string) => api.data.accountInsight(account.igUserId, metric, 'day', day);
+    const [views, likes, follows] = reply.body.data;
+    expect(views?.total_value?.value).toBe(truth('views'));
+    expect(likes?.total_value?.value).toBe(truth('likes'));
+    expect(views?.total_value?.breakdowns?.[0]?.dimension_keys).toEqual(['follow_type']);
+    expect(follows?.total_value).not.toHaveProperty('value');
+    expect(follows?.total_value?.breakdowns?.[0]?.results.map((r) => r.value)).toEqual([
+      truth('follows'),
+      truth('unfollows'),
+    ]);
+  });
+
   it('answers one total per window for total_value metrics, with no values array', async () => {
     const oneDay = await insights({
       metric: 'views,likes,reach',

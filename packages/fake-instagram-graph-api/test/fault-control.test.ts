@@ -214,4 +214,32 @@ describe('fault injection', () => {
     expect((await profile()).body.error).toMatchObject({ code: 100, error_subcode: 2108006 });
     expect((await profile()).body.error).toBeUndefined();
   });
+
+  it('refuses a breakdown beside metrics other than follows_and_unfollows, and only that', async () => {
+    api.faults.add({ kind: 'combinedBreakdown', times: 1 });
+    const since = String(Date.parse('2026-06-10T07:00:00Z') / 1000);
+    const until = String(Date.parse('2026-06-11T07:00:00Z') / 1000);
+    const ask = (metric: string, breakdown?: string) =>
+      call<ErrorReply>(api, `${first.igUserId}/insights`, {
+        token: first.accessToken,
+        query: {
+          metric,
+          period: 'day',
+          metric_type: 'total_value',
+          since,
+          until,
+          ...(breakdown ? { breakdown } : {}),
+        },
+      });
+    // Passed untouched, and not counted against `times`.
+    expect((await ask('follows_and_unfollows', 'follow_type')).body.error).toBeUndefined();
+    expect((await ask('views,likes')).body.error).toBeUndefined();
+    const refused = await ask('views,follows_and_unfollows', 'follow_type');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({
+      code: 100,
+      message: '(#100) The breakdown follow_type is not supported for the metrics views',
+    });
+    expect((await ask('views,follows_and_unfollows', 'follow_type')).body.error).toBeUndefined();
+  });
 });

@@ -1,10 +1,8 @@
-import { MAX_INSIGHT_WINDOW_DAYS } from '../../instagram/index.js';
 import type { StepContext } from '../step.contract.js';
 import { chunked, mapBounded } from './bounded.js';
 import { STORED_FOLLOW_METRICS } from './follow-insights.js';
 import { planDays, type DayPlan, type Fetched } from './insight-day-plan.js';
-import { coveringWindows } from './insight-days.js';
-import { fetchSeries, seriesGroups } from './insight-series.js';
+import { fetchSeries, seriesCalls } from './insight-series.js';
 import { fetchTotals } from './insight-totals.js';
 import type { StepDeps } from './step-deps.js';
 import type { StepTally } from './step-tally.js';
@@ -22,11 +20,9 @@ export async function syncAccountInsights(
   tally: StepTally,
 ): Promise<void> {
   const plan = await planDays(deps, context);
-  for (const group of seriesGroups(plan)) {
-    for (const days of coveringWindows(group.days, MAX_INSIGHT_WINDOW_DAYS)) {
-      const fetched = await fetchSeries(deps, context, plan, group.metrics, days);
-      await store(deps, context, tally, fetched);
-    }
+  for (const call of seriesCalls(plan)) {
+    const fetched = await fetchSeries(deps, context, plan, call.metrics, call.days);
+    await store(deps, context, tally, fetched);
   }
   const metrics = [...deps.options.totalValueMetrics, ...Object.values(STORED_FOLLOW_METRICS)];
   const totalDays = plan.days.filter((day) => metrics.some((m) => plan.needs(m, day)));

@@ -2,9 +2,10 @@ import type { IgInsight } from '../../instagram/index.js';
 
 /**
  * `follows_and_unfollows` has a value only split by `breakdown=follow_type` (without it the
- * API answers no `total_value` at all): FOLLOWER counts follows, NON_FOLLOWER unfollows. The
- * breakdown would apply to every metric of a call, so it is asked on its own; the two halves
- * are stored as the metrics below.
+ * API answers no `total_value` at all): FOLLOWER counts follows, NON_FOLLOWER unfollows. It is
+ * asked beside the other totals (which then carry the split too, and keep their value), or on
+ * its own once Instagram refused that (see combined-totals.ts); the two halves are stored as
+ * the metrics below.
  */
 export const FOLLOWS_METRIC = 'follows_and_unfollows';
 export const FOLLOW_TYPE_BREAKDOWN = 'follow_type';

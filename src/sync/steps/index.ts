@@ -1,6 +1,7 @@
 import type { SyncedDataRepositories } from '../../db/repositories/create-repositories.js';
 import type { GraphApiClient } from '../../instagram/index.js';
 import { STEP_NAMES, type StepName, type SyncStep } from '../step.contract.js';
+import { CombinedTotals } from './combined-totals.js';
 import { CommentsStep } from './comments.step.js';
 import { InsightsStep } from './insights.step.js';
 import { MediaStep } from './media.step.js';
@@ -24,12 +25,16 @@ const BUILDERS: Record<StepName, (deps: StepDeps) => SyncStep> = {
   insights: (deps) => new InsightsStep(deps),
 };
 
-/** The four steps, keyed and iterated in the one order `STEP_NAMES`. */
+/**
+ * The four steps, keyed and iterated in the one order `STEP_NAMES`. Built once per process:
+ * what they learn about the API (CombinedTotals) holds for every run and account after.
+ */
 export function createSteps(deps: CreateStepsDeps): ReadonlyMap<StepName, SyncStep> {
   const stepDeps: StepDeps = {
     graph: deps.graph,
     repos: deps.repos,
     options: resolveStepOptions(deps.options),
+    combinedTotals: new CombinedTotals(),
   };
   return new Map(STEP_NAMES.map((name) => [name, BUILDERS[name](stepDeps)]));
 }

@@ -52,8 +52,11 @@ export function spanOf(first: string, last: string): { since: Date; until: Date 
 /**
  * Windows of at most `maxDays` days whose since→until also lasts at most `maxDays` × 24 h
  * (the API counts seconds: 30 Pacific days across the November change are 30 days and an
- * hour), covering all of `days` (sorted) with as few as possible: each starts at the first
- * day not yet covered. One call per window, so a final day inside a window costs nothing.
+ * hour), covering all of `days` (sorted) with as few as possible, oldest window first. They
+ * are aligned at the newest day: the newest window holds the last `maxDays` days, older ones
+ * step backwards, so the short remainder lies at the old end and the newest window can carry
+ * metrics that only answer for recent days (`follower_count`). One call per window, so a
+ * final day inside a window costs nothing.
  */
 export function coveringWindows(days: readonly string[], maxDays: number): string[][] {
   const fits = (first: string, last: string) => {
@@ -61,10 +64,10 @@ export function coveringWindows(days: readonly string[], maxDays: number): strin
     return until.getTime() - since.getTime() <= maxDays * DAY_MS;
   };
   const windows: string[][] = [];
-  for (const day of days) {
+  for (const day of [...days].reverse()) {
     const current = windows.at(-1);
-    if (current && fits(current[0]!, day)) current.push(day);
+    if (current && fits(day, current.at(-1)!)) current.unshift(day);
     else windows.push([day]);
   }
-  return windows;
+  return windows.reverse();
 }

@@ -39,8 +39,8 @@ export type ResolvedStepOptions = Required<SyncStepOptions>;
  * Account metrics that give one total per since→until range (`period=day`,
  * `metric_type=total_value`), from the v25 "must be one of" list. Left out: `profile_views`
  * and `website_clicks` (deprecated in v21, kept only by some versions) and `reposts` (too new
- * to rely on): one refused name fails the whole call. `follows_and_unfollows` is asked in a
- * call of its own, split by follow_type (see follow-insights.ts).
+ * to rely on): one refused name fails the whole call. `follows_and_unfollows` joins them in
+ * the same call, split by follow_type (see follow-insights.ts and combined-totals.ts).
  */
 export const DEFAULT_TOTAL_VALUE_METRICS: readonly string[] = [
   'accounts_engaged',

@@ -128,6 +128,33 @@ describe('Graph API client paging', () => {
     }
   });
 
+  it('learns a page size once for all accounts: the second account’s media pages are never refused', async () => {
+    // The fake's cost limit (4000) refuses media.limit(100){comments.limit(50)} for every account.
+    const both = await startFake(clock, { accounts: 2, media: 12 });
+    const c = clientFor(both, clock);
+    try {
+      const [first, second] = [accountOf(both, 0), accountOf(both, 1)];
+      const expand = { pageSize: 100, withComments: { limit: 50 } };
+      const mediaOf = (igUserId: string) => ids(both.data.account(igUserId).media);
+      const mediaCalls = (igUserId: string) =>
+        requestsTo(both, `${igUserId}/media`).map((r) => [r.status, r.query.limit]);
+
+      expect(ids((await collect(c.client.listMedia(first, expand))).flat())).toEqual(
+        mediaOf(first.igUserId),
+      );
+      expect(ids((await collect(c.client.listMedia(second, expand))).flat())).toEqual(
+        mediaOf(second.igUserId),
+      );
+
+      expect(mediaCalls(first.igUserId)[0]).toEqual([500, '100']);
+      expect(mediaCalls(first.igUserId).filter(([status]) => status !== 200)).toHaveLength(1);
+      expect(mediaCalls(second.igUserId)).toEqual([[200, '50']]);
+    } finally {
+      c.client.close();
+      await both.close();
+    }
+  });
+
   it('reads the profile with the Graph API’s field names', async () => {
     const account = accountOf(api, 0);
     const profile = await t.client.getProfile(account);

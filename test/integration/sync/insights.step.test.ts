@@ -70,6 +70,12 @@ async function storedAccountInsights(
 
 const insightCalls = (h: StepsHarness, account: FakeAccount, from: number) =>
   h.requestsSince(from).filter((r) => r.path.endsWith(`/${account.igUserId}/insights`));
+/** The per-day `metric_type=total_value` calls. */
+const totalCalls = (h: StepsHarness, account: FakeAccount, from: number) =>
+  insightCalls(h, account, from).filter((r) => r.query.metric_type === 'total_value');
+/** The time-series calls (reach, follower_count): those without `metric_type=total_value`. */
+const seriesCalls = (h: StepsHarness, account: FakeAccount, from: number) =>
+  insightCalls(h, account, from).filter((r) => r.query.metric_type === undefined);
 
 describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
   let db: SyncedDataDb;
@@ -101,6 +107,12 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
     expect(stored.filter((v) => v.value === 0).length).toBeGreaterThan(0);
     expect(stored.filter((v) => v.value === null).every((v) => v.day >= day(-3))).toBe(true);
     expect(insightCalls(h, account, 0).filter((r) => r.status !== 200)).toEqual([]);
+    // 183 days in 7 reach windows (the newest, 29 days across the November change, carries
+    // follower_count) and one follower_count call for the day that window lacks.
+    const series = seriesCalls(h, account, 0).map((r) => String(r.query.metric));
+    expect(series.filter((m) => m === 'reach')).toHaveLength(6);
+    expect(series.filter((m) => m === 'reach,follower_count')).toHaveLength(1);
+    expect(series.filter((m) => m === 'follower_count')).toHaveLength(1);
     expect(context.checkpointed()).toEqual(counts);
   });
 
@@ -119,6 +131,12 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
     expect(stored).toEqual(
       expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, today),
     );
+    // Windows aligned at the newest day: follower_count rides in the newest one, so the
+    // 304 days cost ⌈304/30⌉ = 11 series calls, not one more.
+    const days = daysBetween(h.window.startDay, day(-1, today)).length;
+    expect(days).toBe(304);
+    expect(seriesCalls(h, account, 0)).toHaveLength(Math.ceil(days / 30));
+    expect(seriesCalls(h, account, 0).every((r) => r.status === 200)).toBe(true);
     const reachOn = (d: string) => stored.find((v) => v.metric === 'reach' && v.day === d)?.value;
     for (const d of ['2026-07-15', '2026-11-01', '2027-01-15', '2027-03-14'])
       expect(reachOn(d)).toBe(h.fake.data.accountInsight(account.igUserId, 'reach', 'day', d));
@@ -152,9 +170,9 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
 
     await h.run('insights');
 
-    // reach and follower_count share one call; for each trailing day one total_value call,
-    // and one for follows_and_unfollows split by follow_type.
-    expect(insightCalls(h, account, from)).toHaveLength(7);
+    // reach and follower_count share one call; each trailing day one total_value call that
+    // carries follows_and_unfollows split by follow_type beside the other totals.
+    expect(insightCalls(h, account, from)).toHaveLength(4);
     expect(first).toBeGreaterThan(150);
     expect(await storedAccountInsights(db.repos, account.igUserId)).toEqual(accountValues);
     const again = (await db.repos.mediaInsights.findByMediaIds(ids)).map(
@@ -179,14 +197,68 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
     const asDays = totalDays.map((s) =>
       new Date(s * 1000 - 7 * 3_600_000).toISOString().slice(0, 10),
     );
-    const eachDay = [day(-3), day(-2), day(-1), TODAY];
-    expect(asDays.sort()).toEqual([...eachDay, ...eachDay].sort());
-    expect(calls).toHaveLength(9);
+    expect(asDays.sort()).toEqual([day(-3), day(-2), day(-1), TODAY]);
+    expect(calls).toHaveLength(5);
     const stored = await storedAccountInsights(db.repos, account.igUserId);
     expect(stored).toEqual(
       expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, day(1), TODAY),
     );
     expect(stored.find((v) => v.metric === 'reach' && v.day === day(-3))?.final).toBe(true);
+  });
+
+  it('asks each day’s totals and its follows split in one call', async () => {
+    h = await startHarness(db.repos, { seed: 411 });
+    const account = h.account();
+
+    await h.run('insights');
+
+    const days = daysBetween(h.window.startDay, day(-1));
+    const totals = totalCalls(h, account, 0);
+    expect(totals).toHaveLength(days.length);
+    for (const call of totals) {
+      expect(call).toMatchObject({ status: 200, query: { breakdown: 'follow_type' } });
+      expect(String(call.query.metric).split(',')).toEqual([
+        ...DEFAULT_TOTAL_VALUE_METRICS,
+        'follows_and_unfollows',
+      ]);
+    }
+    expect(await storedAccountInsights(db.repos, account.igUserId)).toEqual(
+      expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, TODAY),
+    );
+  });
+
+  it('asks totals and follows in two calls a day, from then on, once Instagram refuses the breakdown beside other metrics', async () => {
+    h = await startHarness(db.repos, { seed: 412 });
+    const account = h.account();
+    h.fake.faults.add({ kind: 'combinedBreakdown' });
+
+    const { counts } = await h.run('insights');
+
+    expect(counts.skipped).toBe(0);
+    expect(await storedAccountInsights(db.repos, account.igUserId)).toEqual(
+      expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, TODAY),
+    );
+    const totals = totalCalls(h, account, 0);
+    const refused = totals.filter((r) => r.status !== 200);
+    // Refused at most once per day in flight at that moment (4), then never asked combined.
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.length).toBeLessThanOrEqual(4);
+    const asked = totals.filter((r) => r.status === 200);
+    const days = daysBetween(h.window.startDay, day(-1)).length;
+    expect(asked.filter((r) => r.query.metric === 'follows_and_unfollows')).toHaveLength(days);
+    expect(asked.filter((r) => r.query.breakdown === undefined)).toHaveLength(days);
+    expect(asked).toHaveLength(2 * days);
+
+    // The next run (the same process) asks apart at once: two calls per trailing day.
+    h.advanceHours(24);
+    const from = h.fake.requests.length;
+    await h.run('insights');
+    const again = totalCalls(h, account, from);
+    expect(again.every((r) => r.status === 200)).toBe(true);
+    expect(again).toHaveLength(2 * 4);
+    expect(await storedAccountInsights(db.repos, account.igUserId)).toEqual(
+      expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, day(1), TODAY),
+    );
   });
 
   it('drops an account metric Instagram refuses, once, and stores every other metric', async () => {

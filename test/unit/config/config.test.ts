@@ -15,6 +15,7 @@ describe('configuration', () => {
       timezone: 'Asia/Seoul',
       concurrency: 5,
       maxConcurrency: 10,
+      accountConcurrency: 16,
       queueCapacity: 25,
       mediaInsightCadence: [
         { underDays: 7, everyDays: 0 },
@@ -38,6 +39,7 @@ describe('configuration', () => {
         ROLE: 'boss',
         SYNC_TIMEZONE: 'Mars/Olympus',
         SYNC_CONCURRENCY: '0',
+        SYNC_ACCOUNT_CONCURRENCY: '500',
       });
     } catch (e) {
       error = e;
@@ -48,6 +50,9 @@ describe('configuration', () => {
     expect(problems).toMatch(/ROLE="boss":.*"all".*"api".*"worker"/);
     expect(problems).toMatch(/SYNC_TIMEZONE="Mars\/Olympus": must be an IANA time zone/);
     expect(problems).toMatch(/SYNC_CONCURRENCY="0": must be a whole number from 1 to 10/);
+    expect(problems).toMatch(
+      /SYNC_ACCOUNT_CONCURRENCY="500": must be a whole number from 1 to 200/,
+    );
   });
 
   it('refuses a worker concurrency above the configured maximum', () => {

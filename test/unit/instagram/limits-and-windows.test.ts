@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { assertInsightWindow, splitInsightWindows } from '../../../src/instagram/insight-window.js';
-import { scaleLimits } from '../../../src/instagram/limit.memory.js';
+import { LimitMemory, scaleLimits } from '../../../src/instagram/limit.memory.js';
 
 const DAY = 86_400_000;
 
@@ -23,6 +23,32 @@ describe('page size reduction', () => {
       limit: '1',
       fields: 'id,comments.limit(1){id,replies{id}}',
     });
+  });
+});
+
+describe('remembered page size reductions', () => {
+  it('starts an account that learnt nothing from what the others learnt for that kind, then from its own', () => {
+    const limits = new LimitMemory();
+    expect(limits.get('a', 'media')).toBe(0);
+    limits.remember('a', 'media', 1);
+    limits.remember('b', 'media', 1);
+    limits.remember('c', 'media', 4);
+    // One account with huge threads does not shrink every new account's pages.
+    expect(limits.get('new', 'media')).toBe(1);
+    expect(limits.get('c', 'media')).toBe(4);
+    expect(limits.get('new', 'comments')).toBe(0);
+    limits.remember('new', 'media', 3);
+    expect(limits.get('new', 'media')).toBe(3);
+    expect(limits.get('newer', 'media')).toBe(1);
+  });
+
+  it('takes the lower of two middle counts and never forgets a larger count for an account', () => {
+    const limits = new LimitMemory();
+    limits.remember('a', 'media', 2);
+    limits.remember('b', 'media', 3);
+    expect(limits.get('new', 'media')).toBe(2);
+    limits.remember('b', 'media', 1);
+    expect(limits.get('b', 'media')).toBe(3);
   });
 });
 

@@ -92,4 +92,68 @@ describe('usage pacer', () => {
     expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(spacing);
     expect(starts[2]! - starts[1]!).toBeGreaterThanOrEqual(spacing);
   });
+
+  it('lets an account have 4 calls in flight at low usage, fewer as its usage or the app’s rises, one from 75 %', () => {
+    const pacer = pacerWith(new FakeClock());
+    const concurrencyAt = (percent: number, appPercent = 0) => {
+      pacer.record(A, { percent, appPercent, regainMs: 0 });
+      return pacer.concurrency(A);
+    };
+    expect([0, 50, 56, 60, 65, 70, 74, 75, 90].map((p) => concurrencyAt(p))).toEqual([
+      4, 4, 4, 3, 2, 1, 1, 1, 1,
+    ]);
+    expect(concurrencyAt(10, 65)).toBe(2);
+    expect(concurrencyAt(10, 10)).toBe(4);
+  });
+
+  it('starts no more of an account’s calls than its usage allows, and more once usage falls', async () => {
+    const pacer = pacerWith(new FakeClock());
+    const flush = () => new Promise((resolve) => setImmediate(resolve));
+    let running = 0;
+    const started: number[] = [];
+    const finishers: Array<() => void> = [];
+    const call = (i: number) =>
+      pacer.run(A, async () => {
+        running += 1;
+        started.push(i);
+        await new Promise<void>((resolve) => finishers.push(resolve));
+        running -= 1;
+      });
+    pacer.record(A, { percent: 65, regainMs: 0 });
+    const calls = [1, 2, 3, 4, 5, 6].map(call);
+    await flush();
+    expect(started).toEqual([1, 2]);
+
+    finishers.shift()!();
+    await flush();
+    expect(started).toEqual([1, 2, 3]);
+    expect(running).toBe(2);
+
+    // A response says usage fell: the waiting calls start at once, oldest first, up to 4.
+    pacer.record(A, { percent: 20, regainMs: 0 });
+    await flush();
+    expect(started).toEqual([1, 2, 3, 4, 5]);
+    expect(running).toBe(4);
+    await pacer.run(B, async () => undefined);
+
+    while (finishers.length > 0) {
+      finishers.shift()!();
+      await flush();
+    }
+    await Promise.all(calls);
+    expect(started).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('frees a call’s place when it fails, even when it failed waiting for its turn', async () => {
+    const clock = new FakeClock();
+    const pacer = pacerWith(clock);
+    // One call in flight at a time from here: a place that was never freed would hang the next.
+    pacer.record(A, { percent: 90, regainMs: 0 });
+    await expect(pacer.run(A, () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await pacer.run(A, async () => 'called')).toBe('called');
+    pacer.record(A, { percent: 90, regainMs: 3_600_000 });
+    await expect(pacer.run(A, async () => 'called')).rejects.toMatchObject({ kind: 'throttled' });
+    await clock.sleep(3_600_000);
+    expect(await pacer.run(A, async () => 'called')).toBe('called');
+  });
 });

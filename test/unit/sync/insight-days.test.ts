@@ -44,7 +44,11 @@ describe("Instagram's insight days", () => {
   it('keeps a 30-day window within 30 × 24 h, so one that spans the November change gets a day less', () => {
     expect(coveringWindows(daysFrom('2026-06-01', '2026-06-30'), 30)).toHaveLength(1);
     const autumn = coveringWindows(daysFrom('2026-10-15', '2026-11-13'), 30);
-    expect(autumn.map((w) => w.length)).toEqual([29, 1]);
+    expect(autumn.map((w) => w.length)).toEqual([1, 29]);
+    for (const window of autumn) {
+      const { since, until } = spanOf(window[0]!, window.at(-1)!);
+      expect(until.getTime() - since.getTime()).toBeLessThanOrEqual(30 * 86_400_000);
+    }
     expect(coveringWindows(daysFrom('2026-03-01', '2026-03-30'), 30)).toHaveLength(1);
   });
 
@@ -59,15 +63,18 @@ describe("Instagram's insight days", () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
   });
 
-  it('covers scattered days with as few windows of at most 30 days as possible', () => {
-    const days = [...daysFrom('2026-01-01', '2026-03-01'), '2026-05-01'];
+  it('covers scattered days with as few windows of at most 30 days as possible, the newest holding the last 30', () => {
+    const days = ['2025-12-01', ...daysFrom('2026-01-01', '2026-03-05')];
     const windows = coveringWindows(days, 30);
     expect(windows.map((w) => [w[0], w.at(-1)])).toEqual([
-      ['2026-01-01', '2026-01-30'],
-      ['2026-01-31', '2026-03-01'],
-      ['2026-05-01', '2026-05-01'],
+      ['2025-12-01', '2025-12-01'],
+      ['2026-01-01', '2026-01-04'],
+      ['2026-01-05', '2026-02-03'],
+      ['2026-02-04', '2026-03-05'],
     ]);
+    expect(windows.flat()).toEqual(days);
     expect(coveringWindows(['2026-01-01', '2026-01-29'], 30)).toHaveLength(1);
     expect(coveringWindows(['2026-01-01', '2026-01-31'], 30)).toHaveLength(2);
+    expect(coveringWindows([], 30)).toEqual([]);
   });
 });
