@@ -32,6 +32,7 @@ function workspaceBench(workspace: string): Benchmark {
 
 const benchmarks: Record<string, () => Promise<Benchmark>> = {
   agenda: async () => workspaceBench('@instagram-sync/agenda-sequelize-backend'),
+  sync: async () => ({ run: (await import('./sync/sync.bench.js')).run }),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -151,6 +151,11 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** HTTP status, 0 while unanswered (a `timeout` fault never answers). */
   status: number;
+  /**
+   * The Graph error `code` of an error answer (e.g. 80002 when throttled; the status alone
+   * does not tell a throttle from a bad parameter: both are 400). Absent on success.
+   */
+  errorCode?: number;
   /** The IG account the request concerned (node owner, else the token's account). */
   igUserId?: string;
   /** Arrival time on the fake's clock, ISO-8601. */

@@ -29,6 +29,12 @@ export interface ServerDeps {
 /** Query parameters that carry secrets and never go into `requests`. */
 const SECRETS = new Set(['access_token', 'input_token', 'fb_exchange_token', 'client_secret']);
 
+/** The `error.code` of a Graph error body, when the answer is one. */
+function errorCodeOf(answer: Answer): number | undefined {
+  const error = (answer.body as { error?: { code?: unknown } }).error;
+  return typeof error?.code === 'number' ? error.code : undefined;
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -120,6 +126,8 @@ export class GraphServer {
       outcome,
     );
     record.status = answer.status;
+    const code = errorCodeOf(answer);
+    if (code !== undefined) record.errorCode = code;
     if (outcome.failure?.kind === 'omitNestedEdge')
       omitNestedEdge(answer.body, outcome.failure.edge);
     if (outcome.failure?.kind === 'badPage') {

@@ -1,0 +1,82 @@
+/**
+ * The parts one sync bench scenario runs on: the fake Graph API in this process (fixed seed,
+ * a latency per call), a fresh database, and the service in its own processes with every
+ * fake account connected over GraphQL.
+ */
+import {
+  createFakeGraphApi,
+  type FakeGraphApi,
+  type FakeGraphApiOptions,
+} from '@instagram-sync/fake-instagram-graph-api';
+import { freshDatabase, type BenchDatabase, type BenchEngine } from './bench-database.js';
+import type { Concurrency } from './latency-floor.js';
+import { connectAccounts, serviceTimezone } from './service-client.js';
+import { startServiceProcesses, type ServiceProcesses } from './service-processes.js';
+
+export const BENCH_SEED = 42;
+
+/** The service's defaults the latency floor assumes (SYNC_ACCOUNT_CONCURRENCY when set). */
+const ACCOUNT_STEPS_PER_WORKER = Number(process.env.SYNC_ACCOUNT_CONCURRENCY ?? 8);
+const CALLS_PER_ACCOUNT = 4;
+
+/** No scheduled run may start during a measurement: the crons point at 1 January. */
+const QUIET_SCHEDULE = {
+  SYNC_CRON: '0 3 1 1 *',
+  SYNC_DEEP_CRON: '0 4 1 1 *',
+  TOKEN_REFRESH_CRON: '0 5 1 1 *',
+};
+
+export interface BenchServiceOptions {
+  engine: BenchEngine;
+  fake: FakeGraphApiOptions;
+  /** 0: one ROLE=all process; otherwise ROLE=api plus this many ROLE=worker processes. */
+  workers: number;
+}
+
+export interface BenchService {
+  fake: FakeGraphApi;
+  db: BenchDatabase;
+  service: ServiceProcesses;
+  timezone: string;
+  concurrency: Concurrency;
+  /** e.g. "api + 2 workers". */
+  processes: string;
+  close(): Promise<void>;
+}
+
+export async function openBenchService(options: BenchServiceOptions): Promise<BenchService> {
+  const fake = await createFakeGraphApi({ seed: BENCH_SEED, ...options.fake });
+  const db = await freshDatabase(options.engine);
+  const service = await startServiceProcesses({
+    workers: options.workers,
+    logDir: db.dir,
+    env: {
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: db.url,
+      DATA_DIR: db.dir,
+      IG_GRAPH_API_URL: fake.url,
+      IG_INSTAGRAM_API_URL: fake.instagramUrl,
+      ...QUIET_SCHEDULE,
+    },
+  });
+  await connectAccounts(service.url, fake.data.accounts);
+  const w = options.workers;
+  return {
+    fake,
+    db,
+    service,
+    timezone: await serviceTimezone(service.url),
+    concurrency: {
+      workers: Math.max(1, w),
+      accountSteps: ACCOUNT_STEPS_PER_WORKER,
+      callsPerAccount: CALLS_PER_ACCOUNT,
+    },
+    processes: w === 0 ? 'all' : `api + ${w} worker${w > 1 ? 's' : ''}`,
+    async close() {
+      await service.stop();
+      await fake.close();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * `npm run bench -- sync [--scenario a|b|c|d|e|old|writes|all] [--engine sqlite|mariadb]
+ * [--quick]`: issue 11's sync benchmark. The fake Graph API runs in this process; the service
+ * runs in its own processes against a fresh SQLite file or MariaDB database. Results are
+ * printed and appended to bench/results/sync.md.
+ */
+import { fileURLToPath } from 'node:url';
+import { dataSets, parsePlan, type ResultRow } from './bench-plan.js';
+import { runFullSync, runLargeSync, runWrites } from './full-sync.scenarios.js';
+import { runOldStyleComparison } from './old-style.scenario.js';
+import { appendReport, renderReport } from './report.js';
+import { evaluateTargets } from './targets.js';
+import { runWorkerScaling } from './workers.scenario.js';
+
+/** bench/results/sync.md of the repository (this file runs from dist/bench/sync). */
+const RESULTS = fileURLToPath(new URL('../../../bench/results/sync.md', import.meta.url));
+
+export async function run(args: string[]): Promise<void> {
+  const plan = parsePlan(args);
+  const sets = dataSets(plan.quick);
+  const wants = (s: Parameters<typeof plan.scenarios.has>[0]) => plan.scenarios.has(s);
+  const startedAt = new Date();
+  const rows: ResultRow[] = [];
+  const notes: string[] = [];
+  const time = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
+    const t0 = Date.now();
+    console.log(`${what}…`);
+    const result = await work();
+    notes.push(`${what}: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    return result;
+  };
+  for (const engine of plan.engines) {
+    if (wants('a') || wants('b') || wants('c') || (wants('d') && plan.scenarios.size === 1)) {
+      rows.push(
+        ...(await time(`(a)(b)(c) on ${engine}`, () =>
+          runFullSync(engine, sets.full, plan.scenarios),
+        )),
+      );
+    }
+    if (wants('d'))
+      rows.push(await time(`(d) on ${engine}`, () => runLargeSync(engine, sets.full)));
+    if (wants('writes'))
+      rows.push(await time(`(writes) on ${engine}`, () => runWrites(engine, sets.full)));
+  }
+  if (wants('e'))
+    rows.push(...(await time('(e) on mariadb', () => runWorkerScaling(sets.full, sets.workers))));
+  let oldNote: string | undefined;
+  if (wants('old')) {
+    const old = await time('(old) on mariadb', () => runOldStyleComparison(sets.old));
+    rows.push(...old.rows);
+    oldNote = old.note;
+    if (oldNote) notes.push(`(old): ${oldNote}`);
+  }
+  const data = `(a) data set: ${sets.full.accounts} accounts × ${sets.full.media} media × ~${sets.full.comments} comments; (old): ${sets.old.accounts} × ${sets.old.media} × ~${sets.old.comments}`;
+  const markdown = renderReport(rows, evaluateTargets(rows, oldNote), {
+    command: `npm run bench -- sync ${args.join(' ')}`.trim(),
+    startedAt,
+    elapsedMs: Date.now() - startedAt.getTime(),
+    notes: [data, ...notes],
+  });
+  console.log(`\n${markdown}`);
+  appendReport(RESULTS, markdown);
+  console.log(`appended to ${RESULTS}`);
+}
