@@ -1,11 +1,12 @@
 import type { StepContext } from '../step.contract.js';
-import { chunked, mapBounded } from './bounded.js';
+import { mapBounded } from './bounded.js';
 import { STORED_FOLLOW_METRICS } from './follow-insights.js';
 import { planDays, type DayPlan, type Fetched } from './insight-day-plan.js';
 import { fetchSeries, seriesCalls } from './insight-series.js';
 import { fetchTotals } from './insight-totals.js';
 import type { StepDeps } from './step-deps.js';
 import type { StepTally } from './step-tally.js';
+import { WriteBehind } from './write-behind.js';
 
 /**
  * Account insights, per day: the days of the window not yet stored as final plus the trailing
@@ -13,6 +14,7 @@ import type { StepTally } from './step-tally.js';
  * costs a handful of calls. Time series (`reach`, `follower_count`) come in windows of at most
  * 30 days; `total_value` metrics give one total per since→until range, so one call per day
  * carries all of them. A metric Instagram has not measured yet is stored as NULL, not 0.
+ * The calls run several at once (`insightConcurrency`), in no order that matters.
  */
 export async function syncAccountInsights(
   deps: StepDeps,
@@ -20,18 +22,31 @@ export async function syncAccountInsights(
   tally: StepTally,
 ): Promise<void> {
   const plan = await planDays(deps, context);
-  for (const call of seriesCalls(plan)) {
-    const fetched = await fetchSeries(deps, context, plan, call.metrics, call.days);
-    await store(deps, context, tally, fetched);
-  }
   const metrics = [...deps.options.totalValueMetrics, ...Object.values(STORED_FOLLOW_METRICS)];
   const totalDays = plan.days.filter((day) => metrics.some((m) => plan.needs(m, day)));
-  for (const days of chunked(totalDays, deps.options.insightBatch)) {
-    const fetched = await mapBounded(days, deps.options.insightConcurrency, (day) =>
-      fetchTotals(deps, context, plan, day, (metric) => refuse(context, plan, tally, metric)),
-    );
-    await store(deps, context, tally, fetched);
-  }
+  const onRefused = (metric: string) => refuse(context, plan, tally, metric);
+  const calls: Array<() => Promise<Fetched>> = [
+    ...seriesCalls(plan).map(
+      (call) => () => fetchSeries(deps, context, plan, call.metrics, call.days),
+    ),
+    ...totalDays.map((day) => () => fetchTotals(deps, context, plan, day, onRefused)),
+  ];
+  // Every call of the account at once as far as its pacing allows; rows stored in batches
+  // behind the calls still running.
+  const writes = new WriteBehind();
+  let batch: Fetched[] = [];
+  const flush = async () => {
+    const rows = batch;
+    batch = [];
+    await writes.push(() => store(deps, context, tally, rows));
+  };
+  await mapBounded(calls, deps.options.insightConcurrency, async (call) => {
+    const fetched = await call();
+    batch.push(fetched);
+    if (batch.length >= deps.options.insightBatch) await flush();
+  });
+  if (batch.length > 0) await flush();
+  await writes.drain();
 }
 
 /** Drops a metric Instagram refuses for this account: said once, counted as skipped. */

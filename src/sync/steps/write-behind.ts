@@ -12,12 +12,17 @@ export class WriteBehind {
   /** Queues `write`; resolves with `done`, the end of that write (which never rejects). */
   async push(write: () => Promise<void>): Promise<{ done: Promise<void> }> {
     this.throwIfFailed();
-    await this.last;
+    const previous = this.last;
+    // Chained at once, so writes pushed by tasks running side by side still go one by one.
+    const done = previous
+      .then(() => (this.failure ? undefined : write()))
+      .catch((error: unknown) => {
+        this.failure ??= { error };
+      });
+    this.last = done;
+    await previous;
     this.throwIfFailed();
-    this.last = write().catch((error: unknown) => {
-      this.failure ??= { error };
-    });
-    return { done: this.last };
+    return { done };
   }
 
   /** Waits for every queued write; throws the first that failed. */
