@@ -28,9 +28,11 @@ if (TEST_ENGINES.includes('mysql')) {
       const workers: WorkerProcess[] = [];
       try {
         await createRunsTable(db.sequelize);
+        // Long enough that no lock of a 20 ms job expires while a loaded machine stalls a
+        // worker (an expired lock lets a job run again: at least once, not once).
         const env = {
           DATABASE_URL: db.url,
-          LOCK_LIFETIME_MS: '3000',
+          LOCK_LIFETIME_MS: '8000',
           PROCESS_EVERY_MS: '100',
           LOCK_LIMIT: '5',
         };
