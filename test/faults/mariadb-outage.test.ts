@@ -32,7 +32,7 @@ describe('MariaDB outage: the database server stopped for 10 s mid-run', () => {
     const executionId = await startSync(service);
     await eventually(async () => {
       const rows = await stepAccounts(db!.sequelize, executionId, `status = 'running'`);
-      return rows.some((r) => r.step === 'media') ? true : undefined;
+      return rows.some((r) => r.step === 'profile') ? true : undefined;
     });
 
     await mariadb.stop();

@@ -34,7 +34,7 @@ describe('Redis outage: the event bus server stopped mid-run', () => {
     const beforeOutage = recordEvents(leaving, executionId, 0);
     await eventually(async () => {
       const rows = await stepAccounts(sequelize, executionId, `status = 'running'`);
-      return rows.some((r) => r.step === 'media') ? true : undefined;
+      return rows.some((r) => r.step === 'profile') ? true : undefined;
     });
 
     await redis.stop();
