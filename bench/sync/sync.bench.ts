@@ -69,6 +69,6 @@ export async function run(args: string[]): Promise<void> {
     notes: [data, ...notes],
   });
   console.log(`\n${markdown}`);
-  appendReport(RESULTS, markdown);
+  await appendReport(RESULTS, markdown);
   console.log(`appended to ${RESULTS}`);
 }
