@@ -5,7 +5,7 @@
  * printed and appended to bench/results/sync.md.
  */
 import { fileURLToPath } from 'node:url';
-import { dataSets, parsePlan, type ResultRow } from './bench-plan.js';
+import { dataSets, parsePlan, type ResultRow, type Scenario } from './bench-plan.js';
 import { LOG_DIR } from './bench-service.js';
 import { runFullSync, runLargeSync, runWrites } from './full-sync.scenarios.js';
 import { runOldStyleComparison } from './old-style.scenario.js';
@@ -19,7 +19,7 @@ const RESULTS = fileURLToPath(new URL('../../../bench/results/sync.md', import.m
 export async function run(args: string[]): Promise<void> {
   const plan = parsePlan(args);
   const sets = dataSets(plan.quick);
-  const wants = (s: Parameters<typeof plan.scenarios.has>[0]) => plan.scenarios.has(s);
+  const wants = (scenario: Scenario) => plan.scenarios.has(scenario);
   const startedAt = new Date();
   console.log(`service logs in ${LOG_DIR}`);
   const rows: ResultRow[] = [];
