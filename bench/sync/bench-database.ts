@@ -15,7 +15,7 @@ const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/te
 export interface BenchDatabase {
   engine: BenchEngine;
   url: string;
-  /** The service's DATA_DIR (its token key) and the processes' log folder. */
+  /** The service's DATA_DIR (its token key; the SQLite file too). */
   dir: string;
   drop(): Promise<void>;
 }

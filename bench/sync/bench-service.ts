@@ -3,6 +3,9 @@
  * a latency per call), a fresh database, and the service in its own processes with every
  * fake account connected over GraphQL.
  */
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   createFakeGraphApi,
   type FakeGraphApi,
@@ -26,6 +29,10 @@ const QUIET_SCHEDULE = {
   TOKEN_REFRESH_CRON: '0 5 1 1 *',
 };
 
+/** The service processes' logs, kept after the bench (one folder per bench invocation). */
+export const LOG_DIR = join(tmpdir(), `igsync-bench-logs-${process.pid}`);
+let scenarioCount = 0;
+
 export interface BenchServiceOptions {
   engine: BenchEngine;
   fake: FakeGraphApiOptions;
@@ -47,9 +54,11 @@ export interface BenchService {
 export async function openBenchService(options: BenchServiceOptions): Promise<BenchService> {
   const fake = await createFakeGraphApi({ seed: BENCH_SEED, ...options.fake });
   const db = await freshDatabase(options.engine);
+  const logDir = join(LOG_DIR, `${++scenarioCount}-${options.engine}`);
+  mkdirSync(logDir, { recursive: true });
   const service = await startServiceProcesses({
     workers: options.workers,
-    logDir: db.dir,
+    logDir,
     env: {
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
@@ -60,13 +69,22 @@ export async function openBenchService(options: BenchServiceOptions): Promise<Be
       ...QUIET_SCHEDULE,
     },
   });
-  await connectAccounts(service.url, fake.data.accounts);
+  let timezone: string;
+  try {
+    await connectAccounts(service.url, fake.data.accounts);
+    timezone = await serviceTimezone(service.url);
+  } catch (error) {
+    await service.stop();
+    await fake.close();
+    await db.drop();
+    throw error;
+  }
   const w = options.workers;
   return {
     fake,
     db,
     service,
-    timezone: await serviceTimezone(service.url),
+    timezone,
     concurrency: {
       workers: Math.max(1, w),
       accountSteps: ACCOUNT_STEPS_PER_WORKER,

@@ -19,8 +19,13 @@ import { mediaInWindow } from './account-floor.js';
 import { measureRun, type RunMeasure } from './run-measure.js';
 import type { StoredState } from './call-floor.js';
 
-/** The service runs as an API process and one worker, so the worker's memory is its own. */
-const WORKERS = 1;
+/**
+ * On MariaDB the service runs as an API process and one worker, so the worker's memory is its
+ * own. A SQLite file has one writer at a time: there it runs as one ROLE=all process (with an
+ * API process beside a worker, today's service fails account steps with SQLITE_BUSY at this
+ * load; bench/results/sync.md has that run).
+ */
+const workersOn = (engine: BenchEngine): number => (engine === 'sqlite' ? 0 : 1);
 
 function rowOf(key: string, label: string, bench: BenchService, m: RunMeasure): ResultRow {
   console.log(
@@ -70,7 +75,7 @@ export async function runFullSync(
 ): Promise<ResultRow[]> {
   const bench = await openBenchService({
     engine,
-    workers: WORKERS,
+    workers: workersOn(engine),
     fake: { ...data, latencyMs: FULL_SYNC_LATENCY_MS },
   });
   try {
@@ -97,7 +102,7 @@ export async function runFullSync(
 export async function runLargeSync(engine: BenchEngine, data: DataSet): Promise<ResultRow> {
   const bench = await openBenchService({
     engine,
-    workers: WORKERS,
+    workers: workersOn(engine),
     fake: { ...data, media: data.media * LARGE_FACTOR, latencyMs: FULL_SYNC_LATENCY_MS },
   });
   try {
@@ -112,7 +117,7 @@ export async function runLargeSync(engine: BenchEngine, data: DataSet): Promise<
 export async function runWrites(engine: BenchEngine, data: DataSet): Promise<ResultRow> {
   const bench = await openBenchService({
     engine,
-    workers: WORKERS,
+    workers: workersOn(engine),
     fake: { ...data, latencyMs: 0 },
   });
   try {

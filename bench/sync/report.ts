@@ -3,9 +3,10 @@
  * (created with a header that explains the columns and the floor's assumptions).
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import type { ResultRow } from './bench-plan.js';
 import { ENDPOINTS, spreadOf } from './graph-calls.js';
 import type { TargetResult } from './targets.js';
@@ -120,10 +121,14 @@ export function renderReport(
   ].join('\n');
 }
 
-export function appendReport(path: string, markdown: string): void {
+/** Appends `markdown`, then formats the file as `npm run lint` expects (prettier). */
+export async function appendReport(path: string, markdown: string): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
   // The committed file has the header that explains the columns; a fresh copy gets a pointer.
-  if (!existsSync(path))
+  if (!existsSync(path)) {
     writeFileSync(path, '# Sync benchmark\n\nColumns and floor: bench/sync/call-floor.ts.\n');
+  }
   appendFileSync(path, `\n${markdown}`);
+  const options = { ...(await resolveConfig(path)), filepath: path };
+  writeFileSync(path, await format(readFileSync(path, 'utf8'), options));
 }

@@ -79,11 +79,22 @@ export async function getRun(url: string, id: string): Promise<RunView> {
   return data.batchExecution;
 }
 
-/** Polls the run until it has ended (the bench's timings come from its own timestamps). */
+/** Consecutive failed polls tolerated (a busy SQLite file may fail one read). */
+const POLL_FAILURES = 5;
+
+/** Polls the run until it has ended (the bench's timings come from the run's own timestamps). */
 export async function waitForRun(url: string, id: string, everyMs = 250): Promise<RunView> {
+  let failures = 0;
   for (;;) {
-    const run = await getRun(url, id);
-    if (ENDED.has(run.status)) return run;
+    try {
+      const run = await getRun(url, id);
+      failures = 0;
+      if (ENDED.has(run.status)) return run;
+    } catch (error) {
+      failures += 1;
+      console.warn(`  polling batchExecution failed (${failures}): ${String(error)}`);
+      if (failures >= POLL_FAILURES) throw error;
+    }
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }

@@ -16,6 +16,15 @@ const fixed = (n: number): string => (Number.isFinite(n) ? n.toFixed(2) : '∞')
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const thousands = (n: number): string => Math.round(n).toLocaleString('en-US');
 
+/** A run that did not complete meets no target on calls, time or throughput. */
+const completed = (...rows: ResultRow[]): boolean =>
+  rows.every((r) => r.status === 'COMPLETED' || r.status === 'ended');
+const unlessCompleted = (...rows: ResultRow[]): string =>
+  rows
+    .filter((r) => !completed(r))
+    .map((r) => `; ${r.key} ${r.status}`)
+    .join('');
+
 /** The largest peak RSS among the processes that run account steps. */
 export const workerPeakMb = (row: ResultRow): number =>
   Math.max(0, ...(row.memory ?? []).filter((p) => p.role !== 'api').map((p) => p.peakMb));
@@ -37,7 +46,10 @@ function check(
 function callsAgainstFloor(row: ResultRow | undefined, limit: number) {
   if (!row?.floor) return undefined;
   const r = ratio(row.calls.total, row.floor.total);
-  return { shown: `${fixed(r)} (${row.calls.total} / ${row.floor.total})`, ok: r <= limit };
+  return {
+    shown: `${fixed(r)} (${row.calls.total} / ${row.floor.total}${unlessCompleted(row)})`,
+    ok: r <= limit && completed(row),
+  };
 }
 
 function engineTargets(find: Finder, engine: BenchEngine): TargetResult[] {
@@ -54,8 +66,8 @@ function engineTargets(find: Finder, engine: BenchEngine): TargetResult[] {
     check(
       `(a) ${engine}: wall ≤ 1.5 × latency floor`,
       wall && {
-        shown: `${fixed(wallRatio)} (${seconds(wall.wallMs)} / ${seconds(wall.latencyFloorMs!)})`,
-        ok: wallRatio <= 1.5,
+        shown: `${fixed(wallRatio)} (${seconds(wall.wallMs)} / ${seconds(wall.latencyFloorMs!)}${unlessCompleted(wall)})`,
+        ok: wallRatio <= 1.5 && completed(wall),
       },
     ),
     check(`(a) ${engine}: worker peak RSS ≤ ${WORKER_RSS_LIMIT_MB} MB`, peak(a)),
@@ -69,7 +81,10 @@ function engineTargets(find: Finder, engine: BenchEngine): TargetResult[] {
       `(writes) ${engine}: comment steps ≥ ${thousands(WRITE_TARGETS[engine])} rows/s`,
       rate === undefined
         ? undefined
-        : { shown: `${thousands(rate)} rows/s`, ok: rate >= WRITE_TARGETS[engine] },
+        : {
+            shown: `${thousands(rate)} rows/s${unlessCompleted(w!)}`,
+            ok: rate >= WRITE_TARGETS[engine] && completed(w!),
+          },
     ),
   ];
 }
@@ -88,8 +103,8 @@ function scalingTargets(find: Finder): TargetResult[] {
       `(e) ${key.slice(1)} workers ≥ ${factor}× the throughput of 1`,
       one && row
         ? {
-            shown: `${fixed(r)}× (${thousands(throughput(row))} vs ${thousands(throughput(one))} rows/s)`,
-            ok: r >= factor,
+            shown: `${fixed(r)}× (${thousands(throughput(row))} vs ${thousands(throughput(one))} rows/s${unlessCompleted(one, row)})`,
+            ok: r >= factor && completed(one, row),
           }
         : undefined,
     );
@@ -110,7 +125,10 @@ function oldStyleTargets(find: Finder, oldNote: string | undefined): TargetResul
     return check(
       target,
       service && old
-        ? { shown: `${fixed(r)}× (${shown(old)} vs ${shown(service)})`, ok: r >= factor }
+        ? {
+            shown: `${fixed(r)}× (${shown(old)} vs ${shown(service)}${unlessCompleted(old, service)})`,
+            ok: r >= factor && completed(old, service),
+          }
         : undefined,
       service && oldNote ? oldNote : 'not run',
     );
