@@ -11,6 +11,7 @@ import {
   type FakeGraphApi,
   type FakeGraphApiOptions,
 } from '@instagram-sync/fake-instagram-graph-api';
+import { settings } from '../../src/config/config.schema.js';
 import { freshDatabase, type BenchDatabase, type BenchEngine } from './bench-database.js';
 import type { Concurrency } from './latency-floor.js';
 import { connectAccounts, serviceTimezone } from './service-client.js';
@@ -18,8 +19,10 @@ import { startServiceProcesses, type ServiceProcesses } from './service-processe
 
 export const BENCH_SEED = 42;
 
-/** The service's defaults the latency floor assumes (SYNC_ACCOUNT_CONCURRENCY when set). */
-const ACCOUNT_STEPS_PER_WORKER = Number(process.env.SYNC_ACCOUNT_CONCURRENCY ?? 8);
+/** What the latency floor assumes: the service's SYNC_ACCOUNT_CONCURRENCY, as it reads it. */
+const ACCOUNT_STEPS_PER_WORKER = settings.SYNC_ACCOUNT_CONCURRENCY.schema.parse(
+  process.env.SYNC_ACCOUNT_CONCURRENCY,
+);
 const CALLS_PER_ACCOUNT = 4;
 
 /** No scheduled run may start during a measurement: the crons point at 1 January. */

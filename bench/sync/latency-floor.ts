@@ -16,7 +16,7 @@ import type { AccountFloor, CallFloor } from './call-floor.js';
 
 export interface Concurrency {
   workers: number;
-  /** Account steps one worker runs at once (the service's default is 8). */
+  /** Account steps one worker runs at once (SYNC_ACCOUNT_CONCURRENCY, default 16). */
   accountSteps: number;
   /** Calls in flight at once for one account (the Graph client's default is 4). */
   callsPerAccount: number;

@@ -37,6 +37,9 @@ export interface ConnectOptions {
  * directory. SQLite runs in WAL mode with a busy timeout so that concurrent writers (Sequelize
  * opens a new connection per transaction) wait instead of failing with SQLITE_BUSY.
  */
+/** Prepared statements kept per MySQL connection (10 connections × 200 per process). */
+const MAX_PREPARED_STATEMENTS = 200;
+
 export async function openDatabase(
   databaseUrl: string,
   options: ConnectOptions = {},
@@ -70,7 +73,15 @@ export async function openDatabase(
       ...common,
       dialect: 'mysql',
       timezone: '+00:00',
-      dialectOptions: { charset: 'utf8mb4', supportBigNumbers: true, bigNumberStrings: true },
+      dialectOptions: {
+        charset: 'utf8mb4',
+        supportBigNumbers: true,
+        bigNumberStrings: true,
+        // mysql2 keeps every distinct statement prepared (16,000 per connection by default);
+        // updates with an id list are distinct each time, and the server's limit for all
+        // connections together is 16,382. The least recently used ones are closed instead.
+        maxPreparedStatements: MAX_PREPARED_STATEMENTS,
+      },
       pool: { max: options.poolMax ?? 10, min: 0, idle: 10_000, acquire: 60_000 },
     });
   }

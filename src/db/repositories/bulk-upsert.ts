@@ -6,6 +6,7 @@ import {
   type ModelStatic,
 } from 'sequelize';
 import { retryingDeadlocks } from '../deadlock.retry.js';
+import { inWriteTurn } from '../write-gate.js';
 import type { QueryOptions } from './query-options.js';
 
 /** Rows per INSERT … ON CONFLICT/ON DUPLICATE KEY statement: well under MySQL's packet limit. */
@@ -43,16 +44,18 @@ export async function bulkUpsert<M extends Model>(
       });
     }
   };
+  const sequelize = model.sequelize;
+  if (!sequelize) throw new Error(`model ${model.name} is not bound to a connection`);
   if (options.transaction) {
     // The caller's transaction: a deadlock rolls it back whole, so the caller retries it.
     await writeChunks(options.transaction);
   } else if (unique.length <= UPSERT_CHUNK_SIZE) {
-    await retryingDeadlocks(() => writeChunks(undefined));
+    await retryingDeadlocks(() => inWriteTurn(sequelize, () => writeChunks(undefined)));
   } else {
-    const sequelize = model.sequelize;
-    if (!sequelize) throw new Error(`model ${model.name} is not bound to a connection`);
     await retryingDeadlocks(() =>
-      sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, writeChunks),
+      inWriteTurn(sequelize, () =>
+        sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, writeChunks),
+      ),
     );
   }
   return unique.length;

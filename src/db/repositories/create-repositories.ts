@@ -1,4 +1,5 @@
 import { Transaction } from 'sequelize';
+import { inWriteTurn } from '../write-gate.js';
 import { retryingDeadlocks } from '../deadlock.retry.js';
 import type { DbModels } from '../models/define-models.js';
 import { IgAccountInsightRepository } from './ig-account-insight.repository.js';
@@ -41,8 +42,10 @@ export function createRepositories(models: DbModels): SyncedDataRepositories {
     mediaInsights: new IgMediaInsightRepository(models),
     inTransaction: (work) =>
       retryingDeadlocks(() =>
-        models.sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, (transaction) =>
-          work({ transaction }),
+        inWriteTurn(models.sequelize, () =>
+          models.sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, (transaction) =>
+            work({ transaction }),
+          ),
         ),
       ),
   };
