@@ -1,3 +1,4 @@
+import { MEDIA_INSIGHT_METRICS } from '../../../src/sync/steps/index.js';
 import { syncAccountInsights } from './account-insights.js';
 import type { GraphPage } from './graph-reader.js';
 import { count, text, type OldStyleAccount, type OldStyleJobContext } from './job-context.js';
@@ -12,16 +13,8 @@ const REPLY_FIELDS = 'id,text,timestamp,username,like_count';
 const COMMENT_FIELDS = `${REPLY_FIELDS},replies.limit(1){id}`;
 const PAGE_SIZE = '25';
 
-/** Media insights the old job reads, one call per metric and media. */
-const MEDIA_METRICS = [
-  'reach',
-  'saved',
-  'likes',
-  'comments',
-  'shares',
-  'total_interactions',
-  'views',
-];
+/** Media insights the old job reads (the service's common set), one call per metric and media. */
+const MEDIA_METRICS = MEDIA_INSIGHT_METRICS.other;
 
 type GraphItem = Record<string, string | number | boolean | undefined>;
 type GraphComment = GraphItem & { replies?: GraphPage<unknown> };
