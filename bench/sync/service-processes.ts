@@ -42,7 +42,10 @@ function peakRssMb(pid: number | undefined): number {
 }
 
 function spawnOne(role: string, name: string, layout: ServiceLayout) {
+  // BENCH_CPU_PROF=<dir>: each service process writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF;
   const child = fork(ENTRY, [], {
+    execArgv: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
     env: {
       ...process.env,
       NODE_OPTIONS: '',

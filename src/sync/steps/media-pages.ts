@@ -34,7 +34,8 @@ export function mediaPageOptions(deps: StepDeps, context: StepContext): ListMedi
 export class MediaPass {
   private readonly writes = new WriteBehind();
   private readonly threads: LimitFunction;
-  private readonly threadReads: Promise<void>[] = [];
+  /** Thread reads queued or running; each leaves the set when it ends. */
+  private readonly threadReads = new Set<Promise<void>>();
   private threadFailure: { error: unknown } | undefined;
   private readonly staleBefore: Date;
   /** Media the pages listed, in the window or not. */
@@ -64,12 +65,16 @@ export class MediaPass {
     const { whole, overflowing } = await this.dueThreads(media);
     const stored = await this.writes.push(() => this.store(media, whole));
     for (const m of overflowing) this.readOn(m, stored.done);
+    // Each queued read holds its media's first comments page: the pages wait for the reads,
+    // so memory stays at a few pages whatever the size of the account.
+    const backlog = this.deps.options.commentConcurrency;
+    while (this.threads.pendingCount > backlog) await Promise.race(this.threadReads);
   }
 
   /** Waits for every write and thread read of the pass. */
   async finish(): Promise<void> {
     await this.writes.drain();
-    await Promise.all(this.threadReads);
+    await Promise.all([...this.threadReads]);
     if (this.threadFailure) throw this.threadFailure.error;
   }
 
@@ -102,10 +107,12 @@ export class MediaPass {
       await stored;
       const rest = deps.graph.continueEdge(context.account, first, 'comments');
       await readWholeThread(deps, context, this.tally, thread, startingWith(first, rest));
-    }).catch((error: unknown) => {
-      this.threadFailure ??= { error };
-    });
-    this.threadReads.push(read);
+    })
+      .catch((error: unknown) => {
+        this.threadFailure ??= { error };
+      })
+      .finally(() => this.threadReads.delete(read));
+    this.threadReads.add(read);
   }
 
   /** One page: media, nested insights and the whole due threads, in one transaction. */
