@@ -7,9 +7,15 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type ConnectInstagramAccountInput = {
   /** Checked with Instagram, stored encrypted, never returned. */
   accessToken: string;
-  igUserId: string | number;
+  /** The Instagram account to connect; when omitted, the one the token reaches (refused when it reaches several or none). */
+  igUserId?: string | number | null | undefined;
+  /** How the token was obtained; decides discovery, checks and the host synced. */
+  loginType?: InstagramLoginType;
   userNo: number;
 };
+
+/** How the access token was obtained: FACEBOOK (Facebook Login, graph.facebook.com) or INSTAGRAM (Business Login for Instagram, graph.instagram.com). */
+export type InstagramLoginType = 'FACEBOOK' | 'INSTAGRAM';
 
 export type RunEventType =
   | 'ACCOUNT_FAILED'

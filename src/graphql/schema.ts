@@ -14,6 +14,7 @@ import {
 import type { ConnectedAccounts } from '../accounts/connected-accounts.js';
 import type { TokenRefresher } from '../accounts/token-refresher.js';
 import { InstagramTokenResolver } from './resolvers/instagram-token.resolver.js';
+import { InstagramAccountListResolver } from './resolvers/instagram-account-list.resolver.js';
 
 export interface SchemaServices {
   launcher: RunLauncher;
@@ -27,6 +28,7 @@ export const RESOLVERS = [
   RunResolver,
   RunProgressResolver,
   InstagramAccountResolver,
+  InstagramAccountListResolver,
   InstagramTokenResolver,
   MediaResolver,
   CommentResolver,
@@ -43,6 +45,7 @@ export async function buildGraphqlSchema(services: SchemaServices | null): Promi
             InstagramAccountResolver,
             new InstagramAccountResolver(services.accounts, services.reads),
           ],
+          [InstagramAccountListResolver, new InstagramAccountListResolver(services.reads)],
           [InstagramTokenResolver, new InstagramTokenResolver(services.tokens)],
           [MediaResolver, new MediaResolver(services.reads)],
           [CommentResolver, new CommentResolver()],

@@ -6,6 +6,7 @@ import type { MediaInsightRecord } from '../db/repositories/ig-media-insight.rep
 import type { MediaRecord } from '../db/repositories/ig-media.repository.js';
 import type { IgProfileRecord } from '../db/repositories/ig-profile.repository.js';
 import { decodeCursor, encodeCursor, type KeysetCursor } from '../db/repositories/keyset-cursor.js';
+import { decodeAccountCursor, encodeAccountCursor } from './account-list-cursor.js';
 
 export interface Connection<T> {
   edges: Array<{ cursor: string; node: T }>;
@@ -35,6 +36,24 @@ export class SyncedDataReader {
 
   findAccount(userNo: number): Promise<IgAccountRecord | null> {
     return this.repos.accounts.findByUserNo(userNo);
+  }
+
+  /** Connected accounts by user number, in any status; only `userNo`'s when set. */
+  async accounts(args: {
+    first: number;
+    after?: string | null;
+    userNo?: number;
+  }): Promise<Connection<IgAccountRecord>> {
+    const page = await this.repos.accounts.findPage({
+      first: args.first,
+      afterUserNo: args.after ? decodeAccountCursor(args.after) : undefined,
+      userNo: args.userNo,
+    });
+    const edges = page.items.map((node) => ({ cursor: encodeAccountCursor(node.userNo), node }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    };
   }
 
   findProfile(igUserId: string): Promise<IgProfileRecord | null> {

@@ -1,6 +1,7 @@
-import { Op, type ModelStatic } from 'sequelize';
+import { Op, type ModelStatic, type WhereOptions } from 'sequelize';
 import type { DbModels } from '../models/define-models.js';
 import type { IgAccountModel, IgAccountStatus, IgLoginType } from '../models/ig-account.model.js';
+import type { Page } from './keyset-cursor.js';
 import type { QueryOptions } from './query-options.js';
 
 export type { IgAccountStatus, IgLoginType } from '../models/ig-account.model.js';
@@ -95,6 +96,29 @@ export class IgAccountRepository {
   async findByUserNo(userNo: number, options: QueryOptions = {}): Promise<IgAccountRecord | null> {
     const row = await this.accounts.findByPk(userNo, { transaction: options.transaction });
     return row ? toAccountRecord(row) : null;
+  }
+
+  /**
+   * Connected accounts in user-number order, `first` of them after `afterUserNo`, in any
+   * status; only `userNo` when set.
+   */
+  async findPage(args: {
+    first: number;
+    afterUserNo?: number;
+    userNo?: number;
+  }): Promise<Page<IgAccountRecord>> {
+    const userNo: WhereOptions = {};
+    if (args.afterUserNo !== undefined) Object.assign(userNo, { [Op.gt]: args.afterUserNo });
+    if (args.userNo !== undefined) Object.assign(userNo, { [Op.eq]: args.userNo });
+    const rows = await this.accounts.findAll({
+      where: Reflect.ownKeys(userNo).length > 0 ? { userNo } : {},
+      order: [['userNo', 'ASC']],
+      limit: args.first + 1,
+    });
+    return {
+      items: rows.slice(0, args.first).map(toAccountRecord),
+      hasNextPage: rows.length > args.first,
+    };
   }
 
   /** Accounts that a sync of "all accounts" covers, by user number. */

@@ -121,3 +121,15 @@ export class InstagramAccountType {
   /** Not exposed on its own: it feeds `tokenStatus`. */
   dataAccessExpiresAt!: Date | null;
 }
+
+@ObjectType('InstagramAccountEdge')
+export class InstagramAccountEdge {
+  @Field() cursor!: string;
+  @Field(() => InstagramAccountType) node!: InstagramAccountType;
+}
+
+@ObjectType('InstagramAccountConnection')
+export class InstagramAccountConnection {
+  @Field(() => [InstagramAccountEdge]) edges!: InstagramAccountEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}
