@@ -4,11 +4,10 @@ import {
   type CadenceRule,
 } from '../../config/media-insight-cadence.js';
 
-/**
- * How often a media's insights are asked on their own, by the media's age: young media
- * change fast, old ones hardly at all. Media whose page brought their insights nested are
- * refreshed by that page at no cost; the cadence decides only the calls of their own.
- */
+// How often a media's insights are asked on their own, by the media's age: young media
+// change fast, old ones hardly at all. Media whose page brought their insights nested are
+// refreshed by that page at no cost; the cadence decides only the calls of their own.
+
 export type { CadenceRule };
 
 /** Every run under 7 days, every 3 days under 30, then weekly (the weekly deep sync). */

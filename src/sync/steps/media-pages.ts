@@ -79,13 +79,14 @@ export class MediaPass {
   }
 
   /** Due media of the page: whose thread came whole, and whose thread goes on. */
-  private async dueThreads(media: IgMedia[]) {
-    const expanded = this.deps.options.expandedComments > 0;
-    const stored = expanded ? await this.deps.repos.media.findByIds(media.map((m) => m.id)) : [];
+  private async dueThreads(
+    media: IgMedia[],
+  ): Promise<{ whole: IgMedia[]; overflowing: IgMedia[] }> {
+    if (this.deps.options.expandedComments === 0) return { whole: [], overflowing: [] };
+    const stored = await this.deps.repos.media.findByIds(media.map((m) => m.id));
     const byId = new Map(stored.map((record) => [record.id, record]));
-    const due = media.filter(
-      (m) =>
-        expanded && needsCommentRead(byId.get(m.id), m.comments_count ?? null, this.staleBefore),
+    const due = media.filter((m) =>
+      needsCommentRead(byId.get(m.id), m.comments_count ?? null, this.staleBefore),
     );
     const whole = due.filter((m) => isWholeThread(m.comments, m.comments_count ?? null));
     const overflowing = due.filter((m) => !whole.includes(m) && (m.comments?.data.length ?? 0) > 0);
