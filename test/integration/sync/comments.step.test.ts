@@ -1,36 +1,23 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { QueryTypes } from 'sequelize';
 import { GraphApiError } from '../../../src/instagram/index.js';
 import { RunCancelledError } from '../../../src/sync/step.contract.js';
 import { TEST_ENGINES } from '../../support/databases.js';
-import { openSyncedDataDb, type SyncedDataDb } from '../../support/synced-data.fixtures.js';
+import { stepsOnEngine } from '../../support/steps-on-engine.js';
 import {
   commentReads,
   expectedComments,
   fakeMediaInWindow,
-  startHarness,
   storedComments,
-  type StepsHarness,
 } from '../../support/sync-steps.js';
 
 const LEAN = { expandedComments: 0 };
 
 describe.each(TEST_ENGINES)('the comments step on %s', (engine) => {
-  let db: SyncedDataDb;
-  let h: StepsHarness | undefined;
-  beforeAll(async () => {
-    db = await openSyncedDataDb(engine);
-  });
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
-  afterAll(async () => {
-    await db.db.drop();
-  });
+  const steps = stepsOnEngine(engine);
 
   it('stores every comment and reply the media pass could not read, overflowing pages included, Korean and emoji intact', async () => {
-    h = await startHarness(db.repos, { seed: 301 });
+    const h = await steps.start({ seed: 301 });
     const account = h.account();
     const media = fakeMediaInWindow(account, h.window);
     const longest = media.reduce((a, b) => (a.comments.length >= b.comments.length ? a : b));
@@ -45,7 +32,7 @@ describe.each(TEST_ENGINES)('the comments step on %s', (engine) => {
     const { counts, context } = await h.run('comments');
 
     const stored = await storedComments(
-      db.repos,
+      steps.repos,
       media.map((m) => m.id),
     );
     expect(stored).toEqual(expectedComments(media, account.igUserId));
@@ -65,13 +52,13 @@ describe.each(TEST_ENGINES)('the comments step on %s', (engine) => {
   });
 
   it('reads the same comments when the media pages carry none (lean media pages)', async () => {
-    h = await startHarness(db.repos, { seed: 302 }, { steps: LEAN });
+    const h = await steps.start({ seed: 302 }, { steps: LEAN });
     const account = h.account();
     const media = fakeMediaInWindow(account, h.window);
     await h.run('media');
     expect(
       await storedComments(
-        db.repos,
+        steps.repos,
         media.map((m) => m.id),
       ),
     ).toEqual([]);
@@ -80,14 +67,14 @@ describe.each(TEST_ENGINES)('the comments step on %s', (engine) => {
 
     expect(
       await storedComments(
-        db.repos,
+        steps.repos,
         media.map((m) => m.id),
       ),
     ).toEqual(expectedComments(media, account.igUserId));
   });
 
   it('re-reads only media whose comments_count changed, marking removed comments deleted and adding new ones', async () => {
-    h = await startHarness(db.repos, { seed: 303 }, { steps: LEAN });
+    const h = await steps.start({ seed: 303 }, { steps: LEAN });
     const account = h.account();
     const media = fakeMediaInWindow(account, h.window);
     await h.run('media');
@@ -97,7 +84,7 @@ describe.each(TEST_ENGINES)('the comments step on %s', (engine) => {
     const gone = shrunk!.comments[0]!;
     h.fake.mutate.addComments(grown!.id, 2);
     h.fake.mutate.deleteComment(gone.id);
-    const stored = await storedComments(db.repos, [untouched!.id]);
+    const stored = await storedComments(steps.repos, [untouched!.id]);
     await h.run('media');
     const from = h.fake.requests.length;
 
@@ -108,25 +95,28 @@ describe.each(TEST_ENGINES)('the comments step on %s', (engine) => {
     );
     expect(
       await storedComments(
-        db.repos,
+        steps.repos,
         media.map((m) => m.id),
       ),
     ).toEqual(expectedComments(media, account.igUserId));
-    expect(await storedComments(db.repos, [untouched!.id])).toEqual(stored);
-    const [kept] = await db.db.sequelize.query('SELECT deleted_at FROM ig_comments WHERE id = ?', {
-      replacements: [gone.id],
-      type: QueryTypes.SELECT,
-    });
+    expect(await storedComments(steps.repos, [untouched!.id])).toEqual(stored);
+    const [kept] = await steps.db.db.sequelize.query(
+      'SELECT deleted_at FROM ig_comments WHERE id = ?',
+      {
+        replacements: [gone.id],
+        type: QueryTypes.SELECT,
+      },
+    );
     expect(kept).toEqual({ deleted_at: expect.anything() });
   });
 
   it('marks nothing deleted when a read comes back empty while comments_count said otherwise', async () => {
-    h = await startHarness(db.repos, { seed: 311 }, { steps: LEAN });
+    const h = await steps.start({ seed: 311 }, { steps: LEAN });
     const account = h.account();
     await h.run('media');
     await h.run('comments');
     const target = fakeMediaInWindow(account, h.window).find((m) => m.comments.length > 1)!;
-    const stored = await storedComments(db.repos, [target.id]);
+    const stored = await storedComments(steps.repos, [target.id]);
     expect(stored.length).toBeGreaterThan(1);
     // The media pass sees a changed count (> 0), then every comment goes before the read.
     h.fake.mutate.addComments(target.id, 1);
@@ -134,16 +124,16 @@ describe.each(TEST_ENGINES)('the comments step on %s', (engine) => {
     for (const c of [...target.comments]) h.fake.mutate.deleteComment(c.id);
 
     await h.run('comments');
-    expect(await storedComments(db.repos, [target.id])).toEqual(stored);
+    expect(await storedComments(steps.repos, [target.id])).toEqual(stored);
 
     // The next pass sees the count at 0: then the thread is known empty and marked.
     await h.run('media');
     await h.run('comments');
-    expect(await storedComments(db.repos, [target.id])).toEqual([]);
+    expect(await storedComments(steps.repos, [target.id])).toEqual([]);
   });
 
   it('reads everything again once the last full read is older than the staleness, and nothing before', async () => {
-    h = await startHarness(db.repos, { seed: 304 }, { steps: LEAN });
+    const h = await steps.start({ seed: 304 }, { steps: LEAN });
     const media = fakeMediaInWindow(h.account(), h.window);
     await h.run('media');
     await h.run('comments');
@@ -164,7 +154,7 @@ describe.each(TEST_ENGINES)('the comments step on %s', (engine) => {
   });
 
   it('counts a media deleted since the media step as skipped and goes on with the others', async () => {
-    h = await startHarness(db.repos, { seed: 305 }, { steps: LEAN });
+    const h = await steps.start({ seed: 305 }, { steps: LEAN });
     const account = h.account();
     const media = fakeMediaInWindow(account, h.window);
     await h.run('media');
@@ -176,14 +166,14 @@ describe.each(TEST_ENGINES)('the comments step on %s', (engine) => {
     expect(counts.skipped).toBe(1);
     expect(
       await storedComments(
-        db.repos,
+        steps.repos,
         rest.map((m) => m.id),
       ),
     ).toEqual(expectedComments(rest, account.igUserId));
   });
 
   it('fails with an auth error when the token expires mid-step', async () => {
-    h = await startHarness(db.repos, { seed: 306 }, { steps: LEAN });
+    const h = await steps.start({ seed: 306 }, { steps: LEAN });
     const account = h.account();
     await h.run('media');
     h.fake.faults.add({ kind: 'tokenExpired', atCall: 3, match: { path: '/comments' } });
@@ -196,7 +186,7 @@ describe.each(TEST_ENGINES)('the comments step on %s', (engine) => {
   });
 
   it('stops between pages with RunCancelledError once the run is cancelled', async () => {
-    h = await startHarness(db.repos, { seed: 307 }, { steps: LEAN });
+    const h = await steps.start({ seed: 307 }, { steps: LEAN });
     await h.run('media');
     const due = fakeMediaInWindow(h.account(), h.window).filter((m) => m.comments_count > 0);
     const from = h.fake.requests.length;

@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { FakeAccount, FakeGraphApi } from '@instagram-sync/fake-instagram-graph-api';
 import type { SyncedDataRepositories } from '../../../src/db/repositories/create-repositories.js';
 import { GraphApiError } from '../../../src/instagram/index.js';
 import { DEFAULT_TOTAL_VALUE_METRICS } from '../../../src/sync/steps/index.js';
 import { TEST_ENGINES } from '../../support/databases.js';
-import { openSyncedDataDb, type SyncedDataDb } from '../../support/synced-data.fixtures.js';
-import { fakeMediaInWindow, startHarness, type StepsHarness } from '../../support/sync-steps.js';
+import { stepsOnEngine } from '../../support/steps-on-engine.js';
+import { fakeMediaInWindow, type StepsHarness } from '../../support/sync-steps.js';
 
 const DAY_MS = 86_400_000;
 /** Instagram's day (buckets of UTC−07:00) at NOW, and the days around it. */
@@ -78,27 +78,16 @@ const seriesCalls = (h: StepsHarness, account: FakeAccount, from: number) =>
   insightCalls(h, account, from).filter((r) => r.query.metric_type === undefined);
 
 describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
-  let db: SyncedDataDb;
-  let h: StepsHarness | undefined;
-  beforeAll(async () => {
-    db = await openSyncedDataDb(engine);
-  });
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
-  afterAll(async () => {
-    await db.db.drop();
-  });
+  const steps = stepsOnEngine(engine);
 
   it('stores every day of the window per metric as Instagram measured it, NULL for days not measured yet', async () => {
-    h = await startHarness(db.repos, { seed: 401 });
+    const h = await steps.start({ seed: 401 });
     const account = h.account();
     await h.run('media');
 
     const { counts, context } = await h.run('insights');
 
-    const stored = await storedAccountInsights(db.repos, account.igUserId);
+    const stored = await storedAccountInsights(steps.repos, account.igUserId);
     expect(stored).toEqual(
       expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, TODAY),
     );
@@ -117,7 +106,7 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
   });
 
   it('stores the days of the March change as Instagram measured them, beside summer, November and winter days', async () => {
-    h = await startHarness(db.repos, { seed: 410 });
+    const h = await steps.start({ seed: 410 });
     const account = h.account();
     // 121 days on: 2027-03-21, a week after the March change; the window still starts in May.
     // The token would have lapsed by then: as if it had been refreshed meanwhile.
@@ -127,7 +116,7 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
 
     await h.run('insights');
 
-    const stored = await storedAccountInsights(db.repos, account.igUserId);
+    const stored = await storedAccountInsights(steps.repos, account.igUserId);
     expect(stored).toEqual(
       expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, today),
     );
@@ -143,7 +132,7 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
   });
 
   it('never asks follower_count further back than the last 30 days before today', async () => {
-    h = await startHarness(db.repos, { seed: 402 }, { months: 12 });
+    const h = await steps.start({ seed: 402 }, { months: 12 });
     await h.run('insights');
 
     const followerCalls = h.fake.requests.filter((r) => r.query.metric?.includes('follower_count'));
@@ -156,14 +145,14 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
   });
 
   it('writes the same rows when run again, asking only for the trailing days', async () => {
-    h = await startHarness(db.repos, { seed: 403 });
+    const h = await steps.start({ seed: 403 });
     const account = h.account();
     await h.run('media');
     await h.run('insights');
     const first = insightCalls(h, account, 0).length;
-    const accountValues = await storedAccountInsights(db.repos, account.igUserId);
+    const accountValues = await storedAccountInsights(steps.repos, account.igUserId);
     const ids = fakeMediaInWindow(account, h.window).map((m) => m.id);
-    const mediaValues = (await db.repos.mediaInsights.findByMediaIds(ids)).map(
+    const mediaValues = (await steps.repos.mediaInsights.findByMediaIds(ids)).map(
       ({ fetchedAt: _, ...v }) => v,
     );
     const from = h.fake.requests.length;
@@ -174,15 +163,15 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
     // carries follows_and_unfollows split by follow_type beside the other totals.
     expect(insightCalls(h, account, from)).toHaveLength(4);
     expect(first).toBeGreaterThan(150);
-    expect(await storedAccountInsights(db.repos, account.igUserId)).toEqual(accountValues);
-    const again = (await db.repos.mediaInsights.findByMediaIds(ids)).map(
+    expect(await storedAccountInsights(steps.repos, account.igUserId)).toEqual(accountValues);
+    const again = (await steps.repos.mediaInsights.findByMediaIds(ids)).map(
       ({ fetchedAt: _, ...v }) => v,
     );
     expect(again).toEqual(mediaValues);
   });
 
   it('a day later fetches the new day and the days not yet final, and finalises the day that left the trailing window', async () => {
-    h = await startHarness(db.repos, { seed: 404 });
+    const h = await steps.start({ seed: 404 });
     const account = h.account();
     await h.run('insights');
     h.advanceHours(24);
@@ -199,7 +188,7 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
     );
     expect(asDays.sort()).toEqual([day(-3), day(-2), day(-1), TODAY]);
     expect(calls).toHaveLength(5);
-    const stored = await storedAccountInsights(db.repos, account.igUserId);
+    const stored = await storedAccountInsights(steps.repos, account.igUserId);
     expect(stored).toEqual(
       expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, day(1), TODAY),
     );
@@ -207,7 +196,7 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
   });
 
   it('asks each day’s totals and its follows split in one call', async () => {
-    h = await startHarness(db.repos, { seed: 411 });
+    const h = await steps.start({ seed: 411 });
     const account = h.account();
 
     await h.run('insights');
@@ -222,20 +211,20 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
         'follows_and_unfollows',
       ]);
     }
-    expect(await storedAccountInsights(db.repos, account.igUserId)).toEqual(
+    expect(await storedAccountInsights(steps.repos, account.igUserId)).toEqual(
       expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, TODAY),
     );
   });
 
   it('asks totals and follows in two calls a day, from then on, once Instagram refuses the breakdown beside other metrics', async () => {
-    h = await startHarness(db.repos, { seed: 412 });
+    const h = await steps.start({ seed: 412 });
     const account = h.account();
     h.fake.faults.add({ kind: 'combinedBreakdown' });
 
     const { counts } = await h.run('insights');
 
     expect(counts.skipped).toBe(0);
-    expect(await storedAccountInsights(db.repos, account.igUserId)).toEqual(
+    expect(await storedAccountInsights(steps.repos, account.igUserId)).toEqual(
       expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, TODAY),
     );
     const totals = totalCalls(h, account, 0);
@@ -256,13 +245,13 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
     const again = totalCalls(h, account, from);
     expect(again.every((r) => r.status === 200)).toBe(true);
     expect(again).toHaveLength(2 * 4);
-    expect(await storedAccountInsights(db.repos, account.igUserId)).toEqual(
+    expect(await storedAccountInsights(steps.repos, account.igUserId)).toEqual(
       expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, day(1), TODAY),
     );
   });
 
   it('drops an account metric Instagram refuses, once, and stores every other metric', async () => {
-    h = await startHarness(db.repos, { seed: 408 });
+    const h = await steps.start({ seed: 408 });
     const account = h.account();
     // `impressions` was removed from the API: one bad name fails the whole call.
     const totalValueMetrics = [...DEFAULT_TOTAL_VALUE_METRICS, 'impressions'];
@@ -270,7 +259,7 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
     const { counts } = await h.run('insights', { steps: { totalValueMetrics } });
 
     expect(counts.skipped).toBe(1);
-    expect(await storedAccountInsights(db.repos, account.igUserId)).toEqual(
+    expect(await storedAccountInsights(steps.repos, account.igUserId)).toEqual(
       expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, TODAY),
     );
     const refused = insightCalls(h, account, 0).filter((r) => r.status !== 200);
@@ -282,7 +271,7 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
   });
 
   it('stores every day when Instagram keeps saying "reduce the amount of data", asking shorter ranges', async () => {
-    h = await startHarness(db.repos, { seed: 409 });
+    const h = await steps.start({ seed: 409 });
     const account = h.account();
     // Four code-1 answers to the day series (at most two calls, one retry each): a series call
     // is answered code 1 twice in a row, and gets through only by asking shorter ranges.
@@ -295,7 +284,7 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
     const { counts } = await h.run('insights');
 
     expect(counts.skipped).toBe(0);
-    expect(await storedAccountInsights(db.repos, account.igUserId)).toEqual(
+    expect(await storedAccountInsights(steps.repos, account.igUserId)).toEqual(
       expectedAccountInsights(h.fake, account.igUserId, h.window.startDay, TODAY),
     );
     const series = insightCalls(h, account, 0).filter((r) => r.query.metric_type === undefined);
@@ -305,7 +294,7 @@ describe.each(TEST_ENGINES)('the insights step on %s', (engine) => {
   });
 
   it('fails with an auth error when the token expires mid-step', async () => {
-    h = await startHarness(db.repos, { seed: 407 });
+    const h = await steps.start({ seed: 407 });
     const account = h.account();
     h.fake.faults.add({ kind: 'tokenExpired', atCall: 5, match: { igUserId: account.igUserId } });
 

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { FakeMedia } from '@instagram-sync/fake-instagram-graph-api';
 import {
   MEDIA_INSIGHT_METRICS,
@@ -6,13 +6,8 @@ import {
   type SyncStepOptions,
 } from '../../../src/sync/steps/index.js';
 import { TEST_ENGINES } from '../../support/databases.js';
-import { openSyncedDataDb, type SyncedDataDb } from '../../support/synced-data.fixtures.js';
-import {
-  fakeMediaInWindow,
-  graphTime,
-  startHarness,
-  type StepsHarness,
-} from '../../support/sync-steps.js';
+import { stepsOnEngine } from '../../support/steps-on-engine.js';
+import { fakeMediaInWindow, graphTime, type StepsHarness } from '../../support/sync-steps.js';
 
 const DAY_MS = 86_400_000;
 
@@ -32,29 +27,18 @@ const mediaInsightCalls = (h: StepsHarness, from: number): string[] =>
     .map((r) => r.path.split('/')[2]!);
 
 describe.each(TEST_ENGINES)('media insights on %s', (engine) => {
-  let db: SyncedDataDb;
-  let h: StepsHarness | undefined;
-  beforeAll(async () => {
-    db = await openSyncedDataDb(engine);
-  });
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
-  afterAll(async () => {
-    await db.db.drop();
-  });
+  const steps = stepsOnEngine(engine);
 
   /** What the database holds for `media`, as (media, metric, value), sorted. */
   const stored = async (media: FakeMedia[]) => {
-    const rows = await db.repos.mediaInsights.findByMediaIds(media.map((m) => m.id));
+    const rows = await steps.repos.mediaInsights.findByMediaIds(media.map((m) => m.id));
     return rows.map(({ mediaId, metric, value }) => `${mediaId}/${metric}=${value}`).sort();
   };
   const expected = (media: FakeMedia[], metricsOf: (m: FakeMedia) => readonly string[]) =>
     media.flatMap((m) => metricsOf(m).map((x) => `${m.id}/${x}=${m.insights[x]}`)).sort();
 
   it('come with the media pages, the metrics every type has, and cost no call of their own', async () => {
-    h = await startHarness(db.repos, { seed: 405 });
+    const h = await steps.start({ seed: 405 });
     const media = fakeMediaInWindow(h.account(), h.window);
     await h.run('media');
     const from = h.fake.requests.length;
@@ -67,7 +51,7 @@ describe.each(TEST_ENGINES)('media insights on %s', (engine) => {
   });
 
   it('with SYNC_MEDIA_TYPE_METRICS, a Reel or feed post is asked its own metrics in a call of its own', async () => {
-    h = await startHarness(db.repos, { seed: 406 }, { steps: TYPE_METRICS });
+    const h = await steps.start({ seed: 406 }, { steps: TYPE_METRICS });
     const media = fakeMediaInWindow(h.account(), h.window);
     await h.run('media');
     const from = h.fake.requests.length;
@@ -83,7 +67,7 @@ describe.each(TEST_ENGINES)('media insights on %s', (engine) => {
   });
 
   it('a page whose nested insights fail is read without them; its media are asked one by one, the refusing one skipped', async () => {
-    h = await startHarness(db.repos, { seed: 407 }, { steps: { mediaPageSize: 10 } });
+    const h = await steps.start({ seed: 407 }, { steps: { mediaPageSize: 10 } });
     const media = fakeMediaInWindow(h.account(), h.window);
     // Posted before the business conversion: its insights fail, and with them its page's.
     const refusing = media[2]!;
@@ -102,7 +86,7 @@ describe.each(TEST_ENGINES)('media insights on %s', (engine) => {
   });
 
   it('asks a media’s own insights again only when its age’s cadence says so', async () => {
-    h = await startHarness(db.repos, { seed: 408, media: 80 }, { steps: { mediaPageSize: 10 } });
+    const h = await steps.start({ seed: 408, media: 80 }, { steps: { mediaPageSize: 10 } });
     const media = fakeMediaInWindow(h.account(), h.window);
     expect(media.length).toBeGreaterThan(10);
     // The first page's nested insights fail: its media are asked on their own.
@@ -112,10 +96,10 @@ describe.each(TEST_ENGINES)('media insights on %s', (engine) => {
       .map((m) => m.id)
       .sort();
     const nightly = async () => {
-      const from = h!.fake.requests.length;
-      await h!.run('media');
-      await h!.run('insights');
-      return mediaInsightCalls(h!, from).sort();
+      const from = h.fake.requests.length;
+      await h.run('media');
+      await h.run('insights');
+      return mediaInsightCalls(h, from).sort();
     };
 
     expect(await nightly()).toEqual(fallbackPage);
@@ -124,7 +108,7 @@ describe.each(TEST_ENGINES)('media insights on %s', (engine) => {
     h.advanceHours(2 * 24);
     const young = media
       .slice(0, 10)
-      .filter((m) => h!.now().getTime() - graphTime(m.timestamp).getTime() < 7 * DAY_MS);
+      .filter((m) => h.now().getTime() - graphTime(m.timestamp).getTime() < 7 * DAY_MS);
     expect(young.length).toBeGreaterThan(0);
     expect(young.length).toBeLessThan(10);
     expect(await nightly()).toEqual(young.map((m) => m.id).sort());
@@ -135,7 +119,7 @@ describe.each(TEST_ENGINES)('media insights on %s', (engine) => {
   });
 
   it('asks a media that refuses a metric of its kind again with the metrics every media supports', async () => {
-    h = await startHarness(db.repos, { seed: 409 }, { steps: TYPE_METRICS });
+    const h = await steps.start({ seed: 409 }, { steps: TYPE_METRICS });
     const account = h.account();
     await h.run('media');
     const photo = fakeMediaInWindow(account, h.window).find(

@@ -1,41 +1,23 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { GraphApiError } from '../../../src/instagram/index.js';
 import { TEST_ENGINES } from '../../support/databases.js';
-import { openSyncedDataDb, type SyncedDataDb } from '../../support/synced-data.fixtures.js';
-import {
-  expectedMedia,
-  fakeMediaInWindow,
-  NOW,
-  startHarness,
-  storedMedia,
-  type StepsHarness,
-} from '../../support/sync-steps.js';
+import { stepsOnEngine } from '../../support/steps-on-engine.js';
+import { expectedMedia, fakeMediaInWindow, NOW, storedMedia } from '../../support/sync-steps.js';
 
 /** NOW is 03:00 on 21 November in Seoul while still the 20th in UTC. */
 const SEOUL_TODAY = '2026-11-21';
 
 describe.each(TEST_ENGINES)('the profile step on %s', (engine) => {
-  let db: SyncedDataDb;
-  let h: StepsHarness | undefined;
-  beforeAll(async () => {
-    db = await openSyncedDataDb(engine);
-  });
-  afterEach(async () => {
-    await h?.close();
-    h = undefined;
-  });
-  afterAll(async () => {
-    await db.db.drop();
-  });
+  const steps = stepsOnEngine(engine);
 
   it('stores the profile and today’s snapshot of its counts, the day taken in the run’s time zone', async () => {
-    h = await startHarness(db.repos, { seed: 101 });
+    const h = await steps.start({ seed: 101 });
     const { igUserId, profile } = h.account();
 
     const from = h.fake.requests.length;
     const { counts } = await h.run('profile');
 
-    expect(await db.repos.profiles.findByIgUserId(igUserId)).toEqual({
+    expect(await steps.repos.profiles.findByIgUserId(igUserId)).toEqual({
       igUserId,
       igId: String(profile.ig_id),
       username: profile.username,
@@ -48,17 +30,17 @@ describe.each(TEST_ENGINES)('the profile step on %s', (engine) => {
       profilePictureUrl: profile.profile_picture_url,
       fetchedAt: NOW,
     });
-    expect(await db.repos.profileSnapshots.findRange(igUserId, '2026-11-01', '2026-11-30')).toEqual(
-      [
-        {
-          igUserId,
-          day: SEOUL_TODAY,
-          followersCount: profile.followers_count,
-          followsCount: profile.follows_count,
-          mediaCount: profile.media_count,
-        },
-      ],
-    );
+    expect(
+      await steps.repos.profileSnapshots.findRange(igUserId, '2026-11-01', '2026-11-30'),
+    ).toEqual([
+      {
+        igUserId,
+        day: SEOUL_TODAY,
+        followersCount: profile.followers_count,
+        followsCount: profile.follows_count,
+        mediaCount: profile.media_count,
+      },
+    ]);
     // One answered call for the profile with the first media page (field expansion); the
     // other calls go on from that page: threads that overflow it, never its first pages.
     const calls = h.requestsSince(from);
@@ -72,13 +54,13 @@ describe.each(TEST_ENGINES)('the profile step on %s', (engine) => {
   });
 
   it('stores the first media page it read with the profile, and the media step goes on from it without reading it again', async () => {
-    h = await startHarness(db.repos, { seed: 104, media: 120 }, { steps: { mediaPageSize: 20 } });
+    const h = await steps.start({ seed: 104, media: 120 }, { steps: { mediaPageSize: 20 } });
     const account = h.account();
     const inWindow = fakeMediaInWindow(account, h.window);
     expect(inWindow.length).toBeGreaterThan(20);
 
     await h.run('profile');
-    const afterProfile = await storedMedia(db.repos, account.igUserId);
+    const afterProfile = await storedMedia(steps.repos, account.igUserId);
     expect(afterProfile).toEqual(
       inWindow.slice(0, 20).map((m) => expectedMedia(m, account.igUserId)),
     );
@@ -88,13 +70,13 @@ describe.each(TEST_ENGINES)('the profile step on %s', (engine) => {
     const mediaPages = h.requestsSince(from).filter((r) => r.path.endsWith('/media'));
     expect(mediaPages).toHaveLength(Math.ceil(inWindow.length / 20) - 1);
     expect(mediaPages[0]!.query.after).toBeDefined();
-    expect(await storedMedia(db.repos, account.igUserId)).toEqual(
+    expect(await storedMedia(steps.repos, account.igUserId)).toEqual(
       inWindow.map((m) => expectedMedia(m, account.igUserId)),
     );
   });
 
   it('hands on that nothing is left when the first page held the whole window: the media step makes no call', async () => {
-    h = await startHarness(db.repos, { seed: 105, media: 12 });
+    const h = await steps.start({ seed: 105, media: 12 });
     const account = h.account();
 
     await h.run('profile');
@@ -102,13 +84,13 @@ describe.each(TEST_ENGINES)('the profile step on %s', (engine) => {
     await h.run('media');
 
     expect(h.requestsSince(from)).toEqual([]);
-    expect(await storedMedia(db.repos, account.igUserId)).toEqual(
+    expect(await storedMedia(steps.repos, account.igUserId)).toEqual(
       fakeMediaInWindow(account, h.window).map((m) => expectedMedia(m, account.igUserId)),
     );
   });
 
   it('overwrites the profile and the day’s snapshot when read again the same day, and adds a row the next day', async () => {
-    h = await startHarness(db.repos, { seed: 102 });
+    const h = await steps.start({ seed: 102 });
     const { igUserId } = h.account();
     await h.run('profile');
     h.fake.mutate.setProfile(igUserId, { followers_count: 4321, biography: '새 소개글 ✨👩🏻‍💻' });
@@ -118,11 +100,11 @@ describe.each(TEST_ENGINES)('the profile step on %s', (engine) => {
     h.fake.mutate.setProfile(igUserId, { followers_count: 4400 });
     await h.run('profile');
 
-    expect(await db.repos.profiles.findByIgUserId(igUserId)).toMatchObject({
+    expect(await steps.repos.profiles.findByIgUserId(igUserId)).toMatchObject({
       followersCount: 4400,
       biography: '새 소개글 ✨👩🏻‍💻',
     });
-    const snapshots = await db.repos.profileSnapshots.findRange(
+    const snapshots = await steps.repos.profileSnapshots.findRange(
       igUserId,
       '2026-11-01',
       '2026-11-30',
@@ -134,7 +116,7 @@ describe.each(TEST_ENGINES)('the profile step on %s', (engine) => {
   });
 
   it('fails with an auth error, and writes nothing, when the token was revoked', async () => {
-    h = await startHarness(db.repos, { seed: 103 });
+    const h = await steps.start({ seed: 103 });
     const { igUserId, accessToken } = h.account();
     h.fake.mutate.revokeToken(igUserId);
 
@@ -143,6 +125,6 @@ describe.each(TEST_ENGINES)('the profile step on %s', (engine) => {
     expect(error).toBeInstanceOf(GraphApiError);
     expect((error as GraphApiError).kind).toBe('auth');
     expect((error as GraphApiError).message).not.toContain(accessToken);
-    expect(await db.repos.profiles.findByIgUserId(igUserId)).toBeNull();
+    expect(await steps.repos.profiles.findByIgUserId(igUserId)).toBeNull();
   });
 });
