@@ -6,7 +6,7 @@
  * out of its parent, as the real API does.
  */
 import { pageSize, paginate, pagingBody, type Sortable } from './cursor-paging.js';
-import type { FakeAccount, FakeComment, FakeMedia } from './fake-graph-api.types.js';
+import type { FakeAccount, FakeMedia } from './fake-graph-api.types.js';
 import {
   fieldsOrDefault,
   parseFields,
@@ -16,7 +16,6 @@ import {
 import { graphLink, selfLink, type GraphContext, type Json } from './graph-context.js';
 import { invalidParameter } from './graph-errors.js';
 import { fromGraphTime, parseTimeParam } from './graph-time.js';
-import { COMMENT_SPEC, MEDIA_SPEC, renderNode } from './graph-nodes.render.js';
 
 export const MEDIA_PAGE_CAP = 100;
 export const COMMENT_PAGE_CAP = 50;
@@ -45,19 +44,14 @@ export function mediaList(
   });
 }
 
-function commentList(ctx: GraphContext, media: FakeMedia): FakeComment[] {
-  const state = ctx.store.findMediaState(media.id);
-  return state ? ctx.store.commentsOf(state) : [];
-}
-
-interface EdgeSpec<T> {
+export interface EdgeSpec<T> {
   list: T[];
   cap: number;
   defaults: string;
   render: (item: T, fields: FieldSelection[]) => Json;
 }
 
-function nestedEdge<T extends Sortable>(
+export function nestedEdge<T extends Sortable>(
   ctx: GraphContext,
   spec: EdgeSpec<T>,
   field: FieldSelection,
@@ -96,50 +90,6 @@ export function edgePage<T extends Sortable>(ctx: GraphContext, spec: EdgeSpec<T
     data: page.items.map((item) => spec.render(item, fields)),
     ...(paging ? { paging } : {}),
   };
-}
-
-export function mediaEdge(ctx: GraphContext, list: FakeMedia[]): EdgeSpec<FakeMedia> {
-  return {
-    list,
-    cap: MEDIA_PAGE_CAP,
-    defaults: 'id',
-    render: (m, fields) => renderNode(MEDIA_SPEC, m, ctx, fields),
-  };
-}
-
-export function commentsEdge(ctx: GraphContext, list: FakeComment[]): EdgeSpec<FakeComment> {
-  return {
-    list,
-    cap: COMMENT_PAGE_CAP,
-    defaults: COMMENT_DEFAULT_FIELDS,
-    render: (c, fields) => renderNode(COMMENT_SPEC, c, ctx, fields),
-  };
-}
-
-export function nestedMediaEdge(
-  ctx: GraphContext,
-  account: FakeAccount,
-  field: FieldSelection,
-): Json | undefined {
-  const list = mediaList(ctx, account, field.params.since, field.params.until);
-  return nestedEdge(ctx, mediaEdge(ctx, list), field, `${account.igUserId}/media`);
-}
-
-export function nestedCommentsEdge(
-  ctx: GraphContext,
-  media: FakeMedia,
-  field: FieldSelection,
-): Json | undefined {
-  const list = commentList(ctx, media);
-  return nestedEdge(ctx, commentsEdge(ctx, list), field, `${media.id}/comments`);
-}
-
-export function nestedRepliesEdge(
-  ctx: GraphContext,
-  comment: FakeComment,
-  field: FieldSelection,
-): Json | undefined {
-  return nestedEdge(ctx, commentsEdge(ctx, comment.replies), field, `${comment.id}/replies`);
 }
 
 /**

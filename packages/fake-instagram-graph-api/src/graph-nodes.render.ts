@@ -6,7 +6,14 @@
 import type { FakeAccount, FakeChild, FakeComment, FakeMedia } from './fake-graph-api.types.js';
 import type { FieldSelection } from './field-selection.parser.js';
 import type { GraphContext, Json } from './graph-context.js';
-import { nestedCommentsEdge, nestedMediaEdge, nestedRepliesEdge } from './graph-edges.render.js';
+import {
+  COMMENT_DEFAULT_FIELDS,
+  COMMENT_PAGE_CAP,
+  MEDIA_PAGE_CAP,
+  mediaList,
+  nestedEdge,
+  type EdgeSpec,
+} from './graph-edges.render.js';
 import { nonexistingField } from './graph-errors.js';
 import { mediaInsightsData } from './media-insights.route.js';
 
@@ -147,3 +154,54 @@ export const COMMENT_SPEC: NodeSpec<FakeComment> = {
     replies: (c, ctx, f) => nestedRepliesEdge(ctx, c, f),
   },
 };
+
+// The edges of nodes: media and comments render as nodes of the specs above.
+
+function commentList(ctx: GraphContext, media: FakeMedia): FakeComment[] {
+  const state = ctx.store.findMediaState(media.id);
+  return state ? ctx.store.commentsOf(state) : [];
+}
+
+export function mediaEdge(ctx: GraphContext, list: FakeMedia[]): EdgeSpec<FakeMedia> {
+  return {
+    list,
+    cap: MEDIA_PAGE_CAP,
+    defaults: 'id',
+    render: (m, fields) => renderNode(MEDIA_SPEC, m, ctx, fields),
+  };
+}
+
+export function commentsEdge(ctx: GraphContext, list: FakeComment[]): EdgeSpec<FakeComment> {
+  return {
+    list,
+    cap: COMMENT_PAGE_CAP,
+    defaults: COMMENT_DEFAULT_FIELDS,
+    render: (c, fields) => renderNode(COMMENT_SPEC, c, ctx, fields),
+  };
+}
+
+export function nestedMediaEdge(
+  ctx: GraphContext,
+  account: FakeAccount,
+  field: FieldSelection,
+): Json | undefined {
+  const list = mediaList(ctx, account, field.params.since, field.params.until);
+  return nestedEdge(ctx, mediaEdge(ctx, list), field, `${account.igUserId}/media`);
+}
+
+export function nestedCommentsEdge(
+  ctx: GraphContext,
+  media: FakeMedia,
+  field: FieldSelection,
+): Json | undefined {
+  const list = commentList(ctx, media);
+  return nestedEdge(ctx, commentsEdge(ctx, list), field, `${media.id}/comments`);
+}
+
+export function nestedRepliesEdge(
+  ctx: GraphContext,
+  comment: FakeComment,
+  field: FieldSelection,
+): Json | undefined {
+  return nestedEdge(ctx, commentsEdge(ctx, comment.replies), field, `${comment.id}/replies`);
+}

@@ -10,18 +10,18 @@ import { idKind, pageId } from './fake-ids.js';
 import { fieldsOrDefault, type FieldSelection } from './field-selection.parser.js';
 import type { GraphContext, Json } from './graph-context.js';
 import {
-  commentsEdge,
   COMMENT_DEFAULT_FIELDS,
   COMMENT_PAGE_CAP,
   edgePage,
   expansionCost,
-  mediaEdge,
   mediaList,
   MEDIA_PAGE_CAP,
 } from './graph-edges.render.js';
 import { objectNotFound, reduceData, unknownPath } from './graph-errors.js';
 import {
   childSpec,
+  commentsEdge,
+  mediaEdge,
   COMMENT_SPEC,
   MEDIA_SPEC,
   ME_SPEC,
