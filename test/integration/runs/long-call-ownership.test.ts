@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { QueryTypes } from 'sequelize';
-import { createFakeGraphApi } from '@instagram-sync/fake-instagram-graph-api';
-import { createTestDatabase, TEST_ENGINES } from '../../support/databases.js';
+import { TEST_ENGINES } from '../../support/databases.js';
+import { slowInsightsWorlds } from '../../support/slow-insights-world.js';
 import { startTestService, type TestService } from '../../support/service.js';
 import { eventually } from '../../support/waiting.js';
 
@@ -18,25 +18,10 @@ interface MediaRow {
 }
 
 describe.each(TEST_ENGINES)('a Graph call longer than the lock lifetime on %s', (engine) => {
-  const stops: Array<() => Promise<void>> = [];
-  afterAll(async () => {
-    for (const stop of stops.reverse()) await stop();
-  });
+  const worlds = slowInsightsWorlds(engine);
 
   it('keeps the lock and the heartbeat alive during the call, so no second worker runs the step', async () => {
-    const db = await createTestDatabase(engine);
-    const fake = await createFakeGraphApi({ accounts: 1, media: 4, comments: 1, seed: 5 });
-    stops.push(async () => {
-      await fake.close();
-      await db.drop();
-    });
-    const igUserId = fake.data.accounts[0]!.igUserId;
-    fake.faults.add({
-      kind: 'latency',
-      ms: WAIT_MS,
-      match: { path: `/${igUserId}/insights` },
-      times: 1,
-    });
+    const { db, fake, insightsPath } = await worlds.open(5, WAIT_MS);
     const start = async (): Promise<TestService> => {
       const service = await startTestService({
         engine,
@@ -44,7 +29,7 @@ describe.each(TEST_ENGINES)('a Graph call longer than the lock lifetime on %s', 
         sharedFake: fake,
         app: { lockLifetimeMs: LOCK_LIFETIME_MS, processEveryMs: 100, accountConcurrency: 1 },
       });
-      stops.push(() => service.stop());
+      worlds.onStop(() => service.stop());
       return service;
     };
     const first = await start();
@@ -62,7 +47,7 @@ describe.each(TEST_ENGINES)('a Graph call longer than the lock lifetime on %s', 
         )
       )[0];
     const pendingInsightsCall = () =>
-      fake.requests.some((r) => r.path.endsWith(`/${igUserId}/insights`) && r.status === 0);
+      fake.requests.some((r) => r.path.endsWith(insightsPath) && r.status === 0);
 
     // While the one slow call is still unanswered, the owner's row heartbeat and Agenda lock
     // have both moved on by more than a lock lifetime: renewed inside the call, not per page.

@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { QueryTypes } from 'sequelize';
-import { createFakeGraphApi } from '@instagram-sync/fake-instagram-graph-api';
-import { createTestDatabase, TEST_ENGINES } from '../../support/databases.js';
+import { TEST_ENGINES } from '../../support/databases.js';
+import { slowInsightsWorlds } from '../../support/slow-insights-world.js';
 import { startTestService } from '../../support/service.js';
 import { eventually } from '../../support/waiting.js';
 
@@ -14,33 +14,17 @@ interface MediaRow {
 }
 
 describe.each(TEST_ENGINES)('an account step whose owner went silent on %s', (engine) => {
-  const stops: Array<() => Promise<void>> = [];
-  afterAll(async () => {
-    for (const stop of stops.reverse()) await stop();
-  });
+  const worlds = slowInsightsWorlds(engine);
 
   it('is queued again by the driver and taken over, and the old owner cannot finish it', async () => {
-    const db = await createTestDatabase(engine);
-    const fake = await createFakeGraphApi({ accounts: 1, media: 4, comments: 1, seed: 9 });
-    stops.push(async () => {
-      await fake.close();
-      await db.drop();
-    });
-    const igUserId = fake.data.accounts[0]!.igUserId;
-    const insightsPath = `/${igUserId}/insights`;
-    fake.faults.add({
-      kind: 'latency',
-      ms: LOCK_LIFETIME_MS * 2,
-      match: { path: insightsPath },
-      times: 1,
-    });
+    const { db, fake, insightsPath } = await worlds.open(9, LOCK_LIFETIME_MS * 2);
     const service = await startTestService({
       engine,
       db,
       sharedFake: fake,
       app: { lockLifetimeMs: LOCK_LIFETIME_MS, processEveryMs: 100, accountConcurrency: 1 },
     });
-    stops.push(() => service.stop());
+    worlds.onStop(() => service.stop());
     await service.connectAll();
     const launch = await service.gql<{ startInstagramSync: { executionId: string } }>(
       'mutation { startInstagramSync(months: 1) { executionId } }',
