@@ -1,21 +1,11 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { RedisEventBus } from '../../../src/run-events/redis-event-bus.js';
-import type { RunEvent } from '../../../src/runs/run.vocabulary.js';
 import { memoryLog } from '../../support/memory-log.js';
+import { progressEvent } from '../../support/progress-event.js';
 import { startPrivateRedis, type PrivateRedis } from '../../support/redis-server.js';
 import { within } from '../../support/waiting.js';
 
-const event = (seq: number): RunEvent => ({
-  executionId: 'run-1',
-  seq,
-  type: 'STEP_PROGRESS',
-  step: 'media',
-  at: new Date(0).toISOString(),
-  progress: { done: 1, total: 3, items: 10 },
-  message: null,
-  userNo: null,
-  status: 'RUNNING',
-});
+const event = progressEvent;
 
 describe('the Redis event bus while its Redis is down', () => {
   let redis: PrivateRedis | undefined;

@@ -4,20 +4,11 @@ import { Redis } from 'ioredis';
 import { RedisEventBus } from '../../../src/run-events/redis-event-bus.js';
 import type { RunEvent } from '../../../src/runs/run.vocabulary.js';
 import { memoryLog } from '../../support/memory-log.js';
+import { progressEvent } from '../../support/progress-event.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-const valid = (seq: number): RunEvent => ({
-  executionId: 'run-1',
-  seq,
-  type: 'STEP_PROGRESS',
-  step: 'media',
-  at: new Date(0).toISOString(),
-  progress: { done: 1, total: 3, items: 10 },
-  message: null,
-  userNo: null,
-  status: 'RUNNING',
-});
+const valid = progressEvent;
 
 describe('the Redis event bus and what else arrives on its channel', () => {
   const namespace = `test-${randomBytes(4).toString('hex')}`;
