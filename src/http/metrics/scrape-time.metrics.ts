@@ -30,8 +30,9 @@ export function scrapeTimeMetrics(registry: Registry, sources: () => ScrapeSourc
   });
   new Gauge({
     name: 'instagram_sync_queue_jobs',
-    help: 'Agenda jobs by job name and state: queued (due, waiting for a worker) or running (locked by one), read at scrape time.',
-    labelNames: ['job', 'state'] as const,
+    // `agenda_job`, not `job`: Prometheus' own target label is `job`.
+    help: 'Agenda jobs by job name (agenda_job) and state: queued (due, waiting for a worker) or running (locked by one), read at scrape time.',
+    labelNames: ['agenda_job', 'state'] as const,
     registers: [registry],
     async collect() {
       const from = sources();
@@ -39,8 +40,8 @@ export function scrapeTimeMetrics(registry: Registry, sources: () => ScrapeSourc
       const queue = await from.gauges.jobQueue().catch(() => null);
       this.reset();
       for (const { job, queued, running } of queue ?? []) {
-        this.set({ job, state: 'queued' }, queued);
-        this.set({ job, state: 'running' }, running);
+        this.set({ agenda_job: job, state: 'queued' }, queued);
+        this.set({ agenda_job: job, state: 'running' }, running);
       }
     },
   });

@@ -105,10 +105,12 @@ describe('/metrics after a completed run', () => {
   });
 
   it('shows the queue of every job this service defines, empty once the run is over', () => {
-    const run = samplesOf(metrics, 'instagram_sync_queue_jobs', { job: 'instagram-sync-run' });
+    const run = samplesOf(metrics, 'instagram_sync_queue_jobs', {
+      agenda_job: 'instagram-sync-run',
+    });
     expect(run.map((s) => s.labels.state).sort()).toEqual(['queued', 'running']);
     expect(
-      sumOf(metrics, 'instagram_sync_queue_jobs', { job: 'instagram-sync-account-step' }),
+      sumOf(metrics, 'instagram_sync_queue_jobs', { agenda_job: 'instagram-sync-account-step' }),
     ).toBe(0);
   });
 
@@ -191,7 +193,10 @@ describe('/metrics of an API process whose runs wait for a worker', () => {
     });
     expect(sumOf(metrics, 'instagram_sync_runs', { status: 'QUEUED' })).toBe(1);
     expect(
-      sumOf(metrics, 'instagram_sync_queue_jobs', { job: 'instagram-sync-run', state: 'queued' }),
+      sumOf(metrics, 'instagram_sync_queue_jobs', {
+        agenda_job: 'instagram-sync-run',
+        state: 'queued',
+      }),
     ).toBe(1);
   });
 
