@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
+import { Histogram } from 'prom-client';
 import { ServiceMetrics } from '../../../src/http/metrics.js';
 
 interface Target {
@@ -27,7 +28,7 @@ function metricsIn(expr: string): string[] {
 describe('the Grafana dashboard', () => {
   const metrics = new ServiceMetrics();
   const registered = metrics.registry.getMetricsAsArray();
-  const histograms = registered.filter((m) => m.type === 'histogram').map((m) => m.name);
+  const histograms = registered.filter((m) => m instanceof Histogram).map((m) => m.name);
   const names = new Set(registered.map((m) => m.name));
   metrics.close();
 
