@@ -168,14 +168,15 @@ describe('/metrics while Instagram throttles an account', () => {
   });
 });
 
-describe('/metrics of an API process whose runs wait for a worker', () => {
+// On MariaDB: the scrape-time reads (GROUP BY status, Agenda's overview) on the other engine.
+describe('/metrics of an API process on MariaDB whose runs wait for a worker', () => {
   const METRICS_TOKEN = 'scraper-token-0123456789';
   const admin = { authorization: `Bearer ${tokens.admin()}` };
   let service: TestService;
 
   beforeAll(async () => {
     service = await startTestService({
-      engine: 'sqlite',
+      engine: 'mysql',
       fake: { accounts: 1, media: 2, comments: 1 },
       env: { ROLE: 'api', AUTH_JWT_SECRET: TEST_JWT_SECRET, METRICS_TOKEN },
     });
