@@ -6,6 +6,7 @@ import { AccountStepRunner } from './runs/account-step.runner.js';
 import { createAgenda } from './runs/agenda.factory.js';
 import { BatchLog } from './legacy/batch-log.js';
 import { RunQueries } from './runs/run.queries.js';
+import { RunGauges } from './runs/run-gauges.js';
 import { defineRunJobs, resumeActiveRuns, scheduleRecurringSyncs } from './runs/run.jobs.js';
 import { ConnectedAccounts } from './accounts/connected-accounts.js';
 import { TokenRefresher } from './accounts/token-refresher.js';
@@ -85,14 +86,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const bus: EventBus = config.redisUrl
     ? await RedisEventBus.connect(config.redisUrl, namespace, logger)
     : new InProcessEventBus();
-  const repos = createRepositories(defineModels(sequelize));
+  const metrics = new ServiceMetrics();
+  metrics.watch(bus);
+  const repos = createRepositories(defineModels(sequelize), metrics.rows);
   const runs = new RunRepository(sequelize);
   const accountSteps = new StepAccountRepository(sequelize);
   const claims = new StepAccountClaimRepository(sequelize);
   const eventStore = new RunEventRepository(sequelize);
   const events = new StoredRunEvents(eventStore, bus);
-  const metrics = new ServiceMetrics();
-  metrics.watch(bus);
   const graph = new GraphApiClient(config, { logger, metrics: metrics.graph, ...options.graph });
   const accounts = new ConnectedAccounts(repos.accounts, graph, tokenKeys, (id) =>
     purgeSyncedData(sequelize, id),
@@ -130,7 +131,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     queueCapacity: config.sync.queueCapacity,
   });
   const driver = new RunDriver(
-    { lifecycle, runs, accountSteps, claims, events, accounts, agenda, log },
+    { lifecycle, runs, accountSteps, claims, events, accounts, agenda, log, metrics: metrics.runs },
     { pollMs: Math.max(250, options.pollMs ?? 250), staleAfterMs: lockLifetimeMs },
   );
   const steps = createSteps({
@@ -154,6 +155,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     timezone: config.sync.timezone,
     workerName,
     lockLifetimeMs,
+    metrics: metrics.runs,
   });
   defineRunJobs(
     agenda,
@@ -175,6 +177,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     await resumeActiveRuns(agenda, runs);
   }
 
+  const feed = new RunEventFeed(runs, eventStore, bus);
+  metrics.readFrom({ gauges: new RunGauges(runs, agenda), feed });
   const http = servesApi
     ? await startApi(config, logger, {
         sequelize,
@@ -184,7 +188,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         tokens,
         metrics,
         reads: new SyncedDataReader(repos),
-        feed: new RunEventFeed(runs, eventStore, bus),
+        feed,
       })
     : null;
 

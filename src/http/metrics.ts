@@ -1,58 +1,55 @@
 import { Router, type Request } from 'express';
+import { Registry, collectDefaultMetrics } from 'prom-client';
 import { access } from '../auth/access.policy.js';
 import { bearerOf, type Authenticator } from '../auth/authenticator.js';
 import { LOCAL_OPERATOR } from '../auth/caller.js';
-import { callerOf, requireCaller } from './caller.middleware.js';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { EventBus } from '../run-events/event-bus.js';
+import type { RowsUpsertedReport } from '../db/repositories/rows-upserted.report.js';
 import type { GraphApiMetrics } from '../instagram/index.js';
+import type { EventBus } from '../run-events/event-bus.js';
+import type { RunMetrics } from '../runs/run-metrics.port.js';
+import { callerOf, requireCaller } from './caller.middleware.js';
+import { graphApiMetrics } from './metrics/graph-api.metrics.js';
+import { rowsUpsertedMetrics } from './metrics/rows-upserted.metrics.js';
+import { runEventMetrics } from './metrics/run-event.metrics.js';
+import { runMetrics } from './metrics/run.metrics.js';
+import { scrapeTimeMetrics, type ScrapeSources } from './metrics/scrape-time.metrics.js';
 
-/** Prometheus metrics of one process: Graph API calls and run outcomes, plus Node's defaults. */
+/**
+ * Prometheus metrics of one process, in its own registry: Graph API calls and waits, step
+ * durations, rows upserted, run events, runs by status, queue depth and live subscribers
+ * (read when scraped), plus Node's defaults. The hooks below are what app.ts hands the lower
+ * layers; none of them imports prom-client.
+ */
 export class ServiceMetrics {
   readonly registry = new Registry();
-  private readonly graphCalls = new Counter({
-    name: 'instagram_sync_graph_api_calls_total',
-    help: 'Graph API call attempts by endpoint and outcome (ok or the error kind).',
-    labelNames: ['endpoint', 'outcome'] as const,
-    registers: [this.registry],
-  });
-  private readonly graphLatency = new Histogram({
-    name: 'instagram_sync_graph_api_call_seconds',
-    help: 'Graph API call attempt duration by endpoint.',
-    labelNames: ['endpoint'] as const,
-    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-    registers: [this.registry],
-  });
-  private readonly runEvents = new Counter({
-    name: 'instagram_sync_run_events_total',
-    help: 'Run events seen by this process, by type (RUN_COMPLETED, ACCOUNT_FAILED, …) and run status.',
-    labelNames: ['type', 'status'] as const,
-    registers: [this.registry],
-  });
+  /** The Graph API client's reporting hook. */
+  readonly graph: GraphApiMetrics = graphApiMetrics(this.registry);
+  /** The run driver's and the account-step runner's. */
+  readonly runs: RunMetrics = runMetrics(this.registry);
+  /** The synced-data repositories'. */
+  readonly rows: RowsUpsertedReport = rowsUpsertedMetrics(this.registry);
+  private readonly countEvent = runEventMetrics(this.registry);
+  private sources: ScrapeSources | null = null;
   private unsubscribe: (() => void) | null = null;
 
   constructor() {
+    scrapeTimeMetrics(this.registry, () => this.sources);
     collectDefaultMetrics({ register: this.registry });
   }
 
-  /** The Graph API client's reporting hook. */
-  readonly graph: GraphApiMetrics = {
-    onCall: (call) => {
-      this.graphCalls.inc({ endpoint: call.endpoint, outcome: call.outcome });
-      this.graphLatency.observe({ endpoint: call.endpoint }, call.durationMs / 1000);
-    },
-  };
-
-  /** Counts the run events this process publishes or receives (STEP_PROGRESS left out). */
+  /** Counts the run events this process publishes or receives. */
   watch(bus: EventBus): void {
-    this.unsubscribe = bus.subscribe((event) => {
-      if (event.type !== 'STEP_PROGRESS')
-        this.runEvents.inc({ type: event.type, status: event.status });
-    });
+    this.unsubscribe = bus.subscribe(this.countEvent);
+  }
+
+  /** Where the scrape-time gauges read runs, the queue and live subscribers. */
+  readFrom(sources: ScrapeSources): void {
+    this.sources = sources;
   }
 
   close(): void {
     this.unsubscribe?.();
+    this.sources = null;
   }
 
   /** `/metrics` for an admin, or for a scraper presenting `METRICS_TOKEN` as its bearer token. */

@@ -20,6 +20,11 @@ export class CallSlots {
     }
   }
 
+  /** Whether a call started now would have to wait for a slot. */
+  full(): boolean {
+    return this.waiting.length > 0 || this.inFlight >= this.limit();
+  }
+
   /** Starts waiting calls, oldest first, while the limit allows (after it may have grown). */
   admit(): void {
     while (this.waiting.length > 0 && this.inFlight < this.limit()) {

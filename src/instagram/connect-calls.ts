@@ -64,7 +64,7 @@ export class ConnectCalls {
     const params = { fields: 'user_id,username' };
     return readInstagramLoginUser(
       this.deps.transport,
-      this.deps.hosts.call(account, '/me', params, 'account', 'account_discovery'),
+      this.deps.hosts.call(account, '/me', params, 'account', 'me'),
     );
   }
 

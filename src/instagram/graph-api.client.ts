@@ -72,6 +72,7 @@ export class GraphApiClient {
       maxSpacingMs: options.maxSpacingMs,
       maxWaitMs: options.maxThrottleWaitMs,
       maxConcurrentPerAccount: options.maxConcurrentPerAccount,
+      onWait: options.metrics?.onWait?.bind(options.metrics),
     });
     this.transport = new GraphApiTransport({
       http: this.http,

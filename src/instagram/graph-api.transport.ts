@@ -2,11 +2,12 @@ import type { Logger } from 'pino';
 import { readOutcome, type GraphNode } from './graph-api.classifier.js';
 import type { GraphApiError } from './graph-api.error.js';
 import type { GraphHttp } from './graph-api.http.js';
+import type { GraphEndpoint } from './graph-endpoints.js';
 import type { IgAccount } from './graph-api.types.js';
 import type { RetryBudget } from './retry.budget.js';
 import { backoffMs, type RetryPolicy } from './retry.policy.js';
 import { parseUsageHeaders } from './usage-headers.parser.js';
-import type { UsagePacer } from './usage.pacer.js';
+import type { PacerWait, UsagePacer } from './usage.pacer.js';
 
 /** One logical GET (retried as needed). `url` is absolute and never carries the token. */
 export interface GraphCall {
@@ -14,8 +15,8 @@ export interface GraphCall {
   url: string;
   params: Record<string, string>;
   node: GraphNode;
-  /** Low-cardinality name for metrics and logs: `profile`, `media`, `comments`, … */
-  endpoint: string;
+  /** Which endpoint, for logs and (as its path template) metrics: `profile`, `media`, … */
+  endpoint: GraphEndpoint;
   /**
    * The caller can ask for less (a paged edge: a smaller page): code 1 "reduce the amount of
    * data" and timeouts are handed back at once instead of retried at the same size.
@@ -26,7 +27,7 @@ export interface GraphCall {
 /** One HTTP attempt, as reported to metrics. `status` is absent for network failures. */
 export interface GraphCallEvent {
   igUserId: string;
-  endpoint: string;
+  endpoint: GraphEndpoint;
   /** URL path only (ids, no query, no token). */
   path: string;
   status: number | undefined;
@@ -37,9 +38,11 @@ export interface GraphCallEvent {
   attempt: number;
 }
 
-/** Where the client reports each attempt (the http layer adapts it to Prometheus). */
+/** Where the client reports each attempt and each wait (the http layer adapts it to Prometheus). */
 export interface GraphApiMetrics {
   onCall(event: GraphCallEvent): void;
+  /** A call waited for its turn (usage spacing, a block, a free call slot). */
+  onWait?(wait: PacerWait): void;
 }
 
 export interface GraphApiTransportDeps {

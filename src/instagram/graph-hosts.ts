@@ -1,5 +1,6 @@
 import type { GraphNode } from './graph-api.classifier.js';
 import type { GraphCall } from './graph-api.transport.js';
+import type { GraphEndpoint } from './graph-endpoints.js';
 import type { IgAccount } from './graph-api.types.js';
 import type { GraphUrls } from './graph-api.urls.js';
 
@@ -20,7 +21,7 @@ export class GraphHosts {
     path: string,
     params: Record<string, string>,
     node: GraphNode,
-    endpoint: string,
+    endpoint: GraphEndpoint,
   ): GraphCall {
     return { account, url: this.of(account).forPath(path), params, node, endpoint };
   }

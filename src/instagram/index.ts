@@ -35,4 +35,14 @@ export { inHalves, mergeInsights } from './in-halves.js';
 export type { ConnectCalls } from './connect-calls.js';
 export type { ProfileWithMedia } from './profile-with-media.js';
 export type { TokenCheck } from './token-check.js';
-export { UsagePacer, type UsagePacerOptions } from './usage.pacer.js';
+export {
+  UsagePacer,
+  type PacerWait,
+  type PacerWaitReason,
+  type UsagePacerOptions,
+} from './usage.pacer.js';
+export {
+  GRAPH_ENDPOINT_TEMPLATES,
+  graphEndpointTemplate,
+  type GraphEndpoint,
+} from './graph-endpoints.js';

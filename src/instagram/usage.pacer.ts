@@ -19,6 +19,20 @@ export interface UsagePacerOptions {
    * `slowdownFromPercent`. Default 50.
    */
   fullConcurrencyUpToPercent?: number;
+  /** Told of every wait a call makes for its turn (metrics). */
+  onWait?: (wait: PacerWait) => void;
+}
+
+/**
+ * Why a call waited: its account's usage spaced its calls out, the account or the whole app
+ * was blocked (Instagram's regain time, a throttle's retry-after), or the account's calls in
+ * flight filled its slots.
+ */
+export type PacerWaitReason = 'spacing' | 'account_blocked' | 'app_blocked' | 'call_slots';
+
+export interface PacerWait {
+  reason: PacerWaitReason;
+  waitMs: number;
 }
 
 interface PaceState {
@@ -142,7 +156,10 @@ export class UsagePacer {
   run<T>(igUserId: string, call: () => Promise<T>, turn: TurnOptions = {}): Promise<T> {
     const state = this.state(igUserId);
     const maxWaitMs = Math.min(this.maxWaitMs, turn.maxWaitMs ?? Infinity);
+    const queuedAt = state.slots.full() ? this.options.now() : undefined;
     return state.slots.run(async () => {
+      if (queuedAt !== undefined)
+        this.options.onWait?.({ reason: 'call_slots', waitMs: this.options.now() - queuedAt });
       await this.waitForTurn(igUserId, state, maxWaitMs);
       return call();
     });
@@ -182,7 +199,15 @@ export class UsagePacer {
         this.app.lastStart = Math.max(this.app.lastStart, start);
       reserved = true;
       waited += wait;
+      this.options.onWait?.({ reason: this.waitReason(state, start), waitMs: wait });
       await this.options.sleep(wait);
     }
+  }
+
+  /** What holds a call back until `start` (the latest of the paces and blocks). */
+  private waitReason(state: AccountState, start: number): PacerWaitReason {
+    if (start <= this.app.blockedUntil) return 'app_blocked';
+    if (start <= state.blockedUntil) return 'account_blocked';
+    return 'spacing';
   }
 }

@@ -4,7 +4,7 @@ import { AppError } from '../errors/app.error.js';
 import { assertRunId } from '../runs/run-id.js';
 import type { RunEvent, RunRecord } from '../runs/run.vocabulary.js';
 import type { EventBus } from './event-bus.js';
-import { RunEventStream } from './run-event-stream.js';
+import { RunEventStream, type StreamOptions } from './run-event-stream.js';
 
 /** What a subscriber may follow; the API layer builds it from the caller's rights. */
 export interface EventViewer {
@@ -17,6 +17,8 @@ export interface EventViewer {
 
 /** Opens event streams for subscribers, refusing what cannot be honoured. */
 export class RunEventFeed {
+  private live = 0;
+
   constructor(
     private readonly runs: RunRepository,
     private readonly store: RunEventRepository,
@@ -44,20 +46,25 @@ export class RunEventFeed {
           'afterSeq',
         );
       viewer.assertMayFollowAll();
-      return new RunEventStream(this.store, this.bus, {
-        executionId: null,
-        afterSeq: null,
-        maySee: viewer.maySee,
-      });
+      return this.stream({ executionId: null, afterSeq: null, maySee: viewer.maySee });
     }
     const run = await this.runs.findRun(assertRunId(executionId, 'executionId'));
     if (!run)
       throw new AppError('NOT_FOUND', `execution ${executionId} does not exist`, 'executionId');
     viewer.assertMayFollow(run);
+    return this.stream({ executionId, afterSeq, maySee: viewer.maySee });
+  }
+
+  /** Streams open now: the subscribers this process is feeding (a metrics gauge). */
+  get liveStreams(): number {
+    return this.live;
+  }
+
+  private stream(options: StreamOptions): RunEventStream {
+    this.live += 1;
     return new RunEventStream(this.store, this.bus, {
-      executionId,
-      afterSeq,
-      maySee: viewer.maySee,
+      ...options,
+      onClose: () => (this.live -= 1),
     });
   }
 }

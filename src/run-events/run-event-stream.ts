@@ -11,6 +11,8 @@ export interface StreamOptions {
   storePollMs?: number;
   /** Events the subscriber may not see are skipped (still counted for order and the end). */
   maySee?: (event: RunEvent) => boolean;
+  /** Called once when the stream ends (its run ended, or the subscriber left). */
+  onClose?: () => void;
 }
 
 /**
@@ -68,6 +70,7 @@ export class RunEventStream implements AsyncIterableIterator<RunEvent> {
     if (this.closed) return;
     this.closed = true;
     this.unsubscribe();
+    this.options.onClose?.();
     this.wakeInbox?.();
     this.wakeReader?.();
   }

@@ -17,6 +17,7 @@ import { fromBounds } from '../sync/sync-window.js';
 import type { AccountDirectory } from './account-directory.js';
 import type { BatchLog } from '../legacy/batch-log.js';
 import type { RunEvents } from './run-events.port.js';
+import type { AccountStepOutcome, RunMetrics } from './run-metrics.port.js';
 import { describeFailure } from './account-failure.js';
 import type { RunRecord, StepName } from './run.vocabulary.js';
 import { WorkerStoppingError, type WorkerLifecycle } from './worker-lifecycle.js';
@@ -39,6 +40,7 @@ interface RunnerDeps {
    * and a row whose heartbeat is older than it may be taken over.
    */
   lockLifetimeMs: number;
+  metrics?: RunMetrics;
 }
 
 /**
@@ -97,6 +99,12 @@ export class AccountStepRunner {
       return this.fail(claim, 'ACCOUNT_UNAVAILABLE', `user ${userNo} is no longer connected`);
 
     const attemptStartedAt = new Date();
+    const ended = (outcome: AccountStepOutcome) =>
+      this.deps.metrics?.accountStepFinished(
+        step,
+        outcome,
+        Date.now() - attemptStartedAt.getTime(),
+      );
     const checkpoint = async (delta: Partial<StepCounts>) => {
       await claims.addCounts(claim, {
         read: delta.read ?? 0,
@@ -127,6 +135,7 @@ export class AccountStepRunner {
       if (!(await claims.finish(claim, { status: 'completed', counts, handoff }))) return;
       if (step === 'insights') await accounts.markSynced(userNo, new Date());
       log.accountCompleted(runId, step, userNo, counts.written);
+      ended('completed');
     } catch (error) {
       if (error instanceof WorkerStoppingError) throw error;
       if (error instanceof RunCancelledError) {
@@ -135,6 +144,7 @@ export class AccountStepRunner {
           errorCode: 'CANCELLED',
           errorMessage: 'run cancelled',
         });
+        ended('cancelled');
         return;
       }
       const failure = describeFailure(error);
@@ -142,6 +152,7 @@ export class AccountStepRunner {
         log.internalFailure({ executionId: runId, step, userNo }, failure.ref, error);
       if (failure.tokenInvalid) await accounts.markTokenInvalid(userNo);
       await this.fail(claim, failure.code, failure.message);
+      ended('failed');
     }
   }
 

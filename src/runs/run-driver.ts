@@ -5,6 +5,7 @@ import type { AccountDirectory } from './account-directory.js';
 import type { BatchLog } from '../legacy/batch-log.js';
 import { internalFailure } from './account-failure.js';
 import type { RunEvents } from './run-events.port.js';
+import type { RunMetrics } from './run-metrics.port.js';
 import { ACCOUNT_STEP_JOB, ensureQueued } from './job-registry.js';
 import type { StepAccountClaimRepository } from './store/step-account-claim.repository.js';
 import { stepOutcome } from './step-outcome.js';
@@ -27,6 +28,7 @@ interface DriverDeps {
   accounts: AccountDirectory;
   agenda: Agenda;
   log: BatchLog;
+  metrics?: RunMetrics;
 }
 
 const DONE_STEP: readonly StepStatus[] = [
@@ -169,6 +171,7 @@ export class RunDriver {
     );
     const record = (await runs.getRun(runId)).steps.find((s) => s.name === step)!;
     log.stepCompleted(runId, step, status, record.durationMs ?? 0);
+    this.deps.metrics?.stepFinished(step, status, record.durationMs ?? 0);
     const progress = await this.deps.accountSteps.stepProgress(runId, step);
     await events.emit(runId, 'STEP_COMPLETED', {
       step,

@@ -10,6 +10,7 @@ import { IgMediaRepository } from './ig-media.repository.js';
 import { IgProfileSnapshotRepository } from './ig-profile-snapshot.repository.js';
 import { IgProfileRepository } from './ig-profile.repository.js';
 import type { QueryOptions } from './query-options.js';
+import { reportingUpserts, type RowsUpsertedReport } from './rows-upserted.report.js';
 
 /** The synced-data repositories over one set of models. */
 export interface SyncedDataRepositories {
@@ -30,16 +31,27 @@ export interface SyncedDataRepositories {
   inTransaction<T>(work: (options: QueryOptions) => Promise<T>): Promise<T>;
 }
 
-/** Builds every synced-data repository (for the composition root). */
-export function createRepositories(models: DbModels): SyncedDataRepositories {
+/** Builds every synced-data repository (for the composition root); `report` counts rows upserted. */
+export function createRepositories(
+  models: DbModels,
+  report?: RowsUpsertedReport,
+): SyncedDataRepositories {
+  const counted = <R extends Parameters<typeof reportingUpserts>[0]>(repo: R, table: string) =>
+    reportingUpserts(repo, table, report);
   return {
     accounts: new IgAccountRepository(models),
-    profiles: new IgProfileRepository(models),
-    profileSnapshots: new IgProfileSnapshotRepository(models),
-    media: new IgMediaRepository(models),
-    comments: new IgCommentRepository(models),
-    accountInsights: new IgAccountInsightRepository(models),
-    mediaInsights: new IgMediaInsightRepository(models),
+    profiles: counted(new IgProfileRepository(models), models.IgProfile.tableName),
+    profileSnapshots: counted(
+      new IgProfileSnapshotRepository(models),
+      models.IgProfileSnapshot.tableName,
+    ),
+    media: counted(new IgMediaRepository(models), models.IgMedia.tableName),
+    comments: counted(new IgCommentRepository(models), models.IgComment.tableName),
+    accountInsights: counted(
+      new IgAccountInsightRepository(models),
+      models.IgAccountInsight.tableName,
+    ),
+    mediaInsights: counted(new IgMediaInsightRepository(models), models.IgMediaInsight.tableName),
     inTransaction: (work) =>
       retryingDeadlocks(() =>
         inWriteTurn(models.sequelize, () =>

@@ -4,6 +4,7 @@ import { toRunRecord } from './run.mapper.js';
 import type { AccountCounts } from './step-account.repository.js';
 import { inWriteTurn } from '../../db/write-gate.js';
 import {
+  RUN_STATUSES,
   STEP_NAMES,
   type ExecutionType,
   type RunFilter,
@@ -143,6 +144,17 @@ export class RunRepository {
 
   async countByStatus(status: RunStatus): Promise<number> {
     return this.m.SyncRun.count({ where: { status } });
+  }
+
+  /** Runs per status, every status present (0 when none): one GROUP BY on the status index. */
+  async countsByStatus(): Promise<Map<RunStatus, number>> {
+    const rows = (await this.m.SyncRun.count({ group: ['status'] })) as unknown as Array<{
+      status: RunStatus;
+      count: number | string;
+    }>;
+    const counts = new Map<RunStatus, number>(RUN_STATUSES.map((status) => [status, 0]));
+    for (const row of rows) counts.set(row.status, Number(row.count));
+    return counts;
   }
 
   async lastStartedAt(): Promise<Date | null> {

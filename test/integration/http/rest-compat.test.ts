@@ -118,7 +118,7 @@ describe('the old REST API and the health endpoints', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await response.text();
     expect(text).toMatch(
-      /instagram_sync_graph_api_calls_total\{endpoint="profile",outcome="ok"\} \d+/,
+      /instagram_sync_graph_api_calls_total\{endpoint="\/\{ig-user-id\}",outcome="ok"\} \d+/,
     );
     expect(text).toMatch(
       /instagram_sync_run_events_total\{type="RUN_COMPLETED",status="COMPLETED"\} [1-9]/,
