@@ -1,6 +1,6 @@
 import type { Engine } from '../connection.js';
 
-/** Bound values one statement may carry: SQLite's SQLITE_MAX_VARIABLE_NUMBER, MySQL's 2^16 − 1. */
+/** Values one statement may bind: SQLITE_MAX_VARIABLE_NUMBER, and MySQL's 2^16 − 1 placeholders. */
 const MAX_PLACEHOLDERS: Record<Engine, number> = { sqlite: 32_766, mysql: 65_535 };
 
 /** The shape of one multi-row upsert: column names as stored (snake_case fields). */
