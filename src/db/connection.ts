@@ -1,13 +1,20 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Sequelize, type Options } from 'sequelize';
+import pLimit, { type LimitFunction } from 'p-limit';
+import { Sequelize, Transaction, type Options } from 'sequelize';
+import { retryingDeadlocks } from './deadlock.retry.js';
 
 export type Engine = 'sqlite' | 'mysql';
 
 /** Which engine a DATABASE_URL names. */
 export function engineOf(databaseUrl: string): Engine {
   return databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'mysql';
+}
+
+/** Which engine an open connection talks to. */
+export function engineOfConnection(sequelize: Sequelize): Engine {
+  return sequelize.getDialect() === 'sqlite' ? 'sqlite' : 'mysql';
 }
 
 /**
@@ -32,13 +39,14 @@ export interface ConnectOptions {
   poolMax?: number;
 }
 
+/** Prepared statements kept per MySQL connection (10 connections × 200 per process). */
+const MAX_PREPARED_STATEMENTS = 200;
+
 /**
  * Opens a Sequelize connection for `sqlite:<path>` or `mysql://…`, creating the SQLite file's
  * directory. SQLite runs in WAL mode with a busy timeout so that concurrent writers (Sequelize
  * opens a new connection per transaction) wait instead of failing with SQLITE_BUSY.
  */
-/** Prepared statements kept per MySQL connection (10 connections × 200 per process). */
-const MAX_PREPARED_STATEMENTS = 200;
 
 export async function openDatabase(
   databaseUrl: string,
@@ -99,4 +107,45 @@ export async function openDatabase(
   }
   await sequelize.authenticate();
   return sequelize;
+}
+
+const writeTurns = new WeakMap<Sequelize, LimitFunction>();
+
+/**
+ * SQLite has one writer at a time, and a writer that waits for it sleeps in SQLite's busy
+ * handler on one of libuv's four threads: four transactions waiting for the lock left no
+ * thread for the one holding it, or for any other query of the process (a run job's lock
+ * renewal among them), until busy timeouts expired. So on SQLite this process's writes take
+ * turns here and at most one waits in SQLite. On MySQL it does nothing.
+ */
+function inWriteTurn<T>(sequelize: Sequelize, work: () => Promise<T>): Promise<T> {
+  if (sequelize.getDialect() !== 'sqlite') return work();
+  let turn = writeTurns.get(sequelize);
+  if (!turn) {
+    turn = pLimit(1);
+    writeTurns.set(sequelize, turn);
+  }
+  return turn(work);
+}
+
+/**
+ * Runs `work` as one write transaction of this connection: in its write turn (SQLite), IMMEDIATE
+ * (SQLite takes the write lock at BEGIN rather than failing with SQLITE_BUSY mid-way), and
+ * again from the start when MySQL picks it as a deadlock victim, so `work` must be safe to
+ * repeat. Inside `work`, pass its transaction to every query: never start another write here.
+ */
+export function writeTransaction<T>(
+  sequelize: Sequelize,
+  work: (transaction: Transaction) => Promise<T>,
+): Promise<T> {
+  return retryingDeadlocks(() =>
+    inWriteTurn(sequelize, () =>
+      sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, work),
+    ),
+  );
+}
+
+/** Runs one write statement outside any transaction, with {@link writeTransaction}'s turn and retry. */
+export function writeStatement<T>(sequelize: Sequelize, work: () => Promise<T>): Promise<T> {
+  return retryingDeadlocks(() => inWriteTurn(sequelize, work));
 }

@@ -1,13 +1,20 @@
 import {
-  Transaction,
+  QueryTypes,
   type Attributes,
   type CreationAttributes,
   type Model,
   type ModelStatic,
+  type Transaction,
 } from 'sequelize';
-import { retryingDeadlocks } from '../deadlock.retry.js';
-import { inWriteTurn } from '../write-gate.js';
+import {
+  engineOfConnection,
+  writeStatement,
+  writeTransaction,
+  type Engine,
+} from '../connection.js';
 import type { QueryOptions } from './query-options.js';
+import { upsertColumnsOf, type UpsertColumn } from './upsert-columns.js';
+import { buildUpsertSql, rowsPerStatement, type UpsertShape } from './upsert-statement.js';
 
 /** Rows per INSERT … ON CONFLICT/ON DUPLICATE KEY statement: well under MySQL's packet limit. */
 export const UPSERT_CHUNK_SIZE = 500;
@@ -20,12 +27,12 @@ export interface UpsertKeys<M extends Model> {
 }
 
 /**
- * Inserts `rows` or updates the stored ones with the same key, in chunks, and returns how many
- * distinct rows were written. Duplicate keys within `rows` collapse to the last one, and rows
- * go in key order so that concurrent writers take InnoDB locks in the same order.
- * Without a caller's transaction, a write of several chunks runs in its own (IMMEDIATE on
- * SQLite: the write lock is taken at BEGIN, not mid-way). Nothing is returned from the
- * statement itself: the ids bulkCreate reports after an upsert are wrong.
+ * Inserts `rows` or updates the stored ones with the same key, one multi-row statement per
+ * chunk, and returns how many distinct rows were written. Values are stored as Sequelize's
+ * `bulkCreate` stored them (upsert-columns.ts); `createdAt` and `updatedAt` are now where a
+ * row has none, and `createdAt` is never overwritten. Duplicate keys within `rows` collapse
+ * to the last one, and rows go in key order so that concurrent writers take InnoDB locks in
+ * the same order. Without a caller's transaction, a write of several chunks runs in its own.
  */
 export async function bulkUpsert<M extends Model>(
   model: ModelStatic<M>,
@@ -33,39 +40,125 @@ export async function bulkUpsert<M extends Model>(
   keys: UpsertKeys<M>,
   options: QueryOptions = {},
 ): Promise<number> {
-  const unique = uniqueByKey(rows, keys.conflict as string[]);
+  const unique = uniqueByKey(rows as readonly Row[], keys.conflict as string[]);
   if (unique.length === 0) return 0;
+  const sequelize = model.sequelize;
+  if (!sequelize) throw new Error(`model ${model.name} is not bound to a connection`);
+  const engine = engineOfConnection(sequelize);
+  const plan = planUpsert(model, engine, unique, keys);
+  const perStatement = rowsPerStatement(engine, plan.columns.length, UPSERT_CHUNK_SIZE);
   const writeChunks = async (transaction: Transaction | undefined) => {
-    for (let i = 0; i < unique.length; i += UPSERT_CHUNK_SIZE) {
-      await model.bulkCreate(unique.slice(i, i + UPSERT_CHUNK_SIZE), {
-        updateOnDuplicate: keys.update,
-        conflictAttributes: keys.conflict,
+    for (let i = 0; i < unique.length; i += perStatement) {
+      const chunk = unique.slice(i, i + perStatement);
+      await sequelize.query(buildUpsertSql(engine, plan.shape, chunk.length), {
+        replacements: valuesOf(chunk, plan),
+        type: QueryTypes.INSERT,
         transaction,
       });
     }
   };
-  const sequelize = model.sequelize;
-  if (!sequelize) throw new Error(`model ${model.name} is not bound to a connection`);
   if (options.transaction) {
     // The caller's transaction: a deadlock rolls it back whole, so the caller retries it.
     await writeChunks(options.transaction);
-  } else if (unique.length <= UPSERT_CHUNK_SIZE) {
-    await retryingDeadlocks(() => inWriteTurn(sequelize, () => writeChunks(undefined)));
+  } else if (unique.length <= perStatement) {
+    await writeStatement(sequelize, () => writeChunks(undefined));
   } else {
-    await retryingDeadlocks(() =>
-      inWriteTurn(sequelize, () =>
-        sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, writeChunks),
-      ),
-    );
+    await writeTransaction(sequelize, writeChunks);
   }
   return unique.length;
 }
 
-function uniqueByKey<T>(rows: readonly T[], keyFields: string[]): T[] {
-  const byKey = new Map<string, T>();
+type Row = Record<string, unknown>;
+
+interface UpsertPlan {
+  shape: UpsertShape;
+  /** The columns of each row's values, in statement order. */
+  columns: UpsertColumn[];
+  /** Stored values of the timestamps, for rows that have none. */
+  stamps: Map<string, unknown>;
+}
+
+/** The model's columns per connection, derived once. */
+const columnsByModel = new WeakMap<ModelStatic<Model>, Map<string, UpsertColumn>>();
+
+/**
+ * The statement for `rows`, as `bulkCreate` built it: every attribute some row has a value
+ * for (a row without one stores NULL there) plus the timestamps; updated on conflict, the
+ * `update` attributes except `createdAt`.
+ */
+function planUpsert<M extends Model>(
+  model: ModelStatic<M>,
+  engine: Engine,
+  rows: readonly Row[],
+  keys: UpsertKeys<M>,
+): UpsertPlan {
+  let all = columnsByModel.get(model);
+  if (!all) {
+    all = upsertColumnsOf(model, engine);
+    columnsByModel.set(model, all);
+  }
+  const known = all;
+  const fieldOf = (attribute: string) => {
+    const column = known.get(attribute);
+    if (!column) throw new Error(`${model.tableName} has no attribute ${attribute}`);
+    return column.field;
+  };
+  const { createdAt, updatedAt } = timestampAttributes(model);
+  const now = new Date();
+  const stamps = new Map<string, unknown>();
+  for (const name of [createdAt, updatedAt]) {
+    const column = name === undefined ? undefined : known.get(name);
+    if (column) stamps.set(column.attribute, column.encode(now));
+  }
+  const columns = [...known.values()].filter(
+    (c) => stamps.has(c.attribute) || rows.some((row) => row[c.attribute] !== undefined),
+  );
+  const update = (keys.update as string[]).filter((a) => a !== createdAt).map(fieldOf);
+  return {
+    shape: {
+      table: model.tableName,
+      columns: columns.map((c) => c.field),
+      conflict: (keys.conflict as string[]).map(fieldOf),
+      update,
+    },
+    columns,
+    stamps,
+  };
+}
+
+/** The model's timestamp attributes, when it keeps them (Sequelize's `timestamps` options). */
+function timestampAttributes(model: ModelStatic<Model>): {
+  createdAt?: string;
+  updatedAt?: string;
+} {
+  const { timestamps, createdAt, updatedAt } = model.options;
+  if (timestamps === false) return {};
+  const name = (option: string | boolean | undefined, fallback: string) =>
+    option === false ? undefined : typeof option === 'string' ? option : fallback;
+  return { createdAt: name(createdAt, 'createdAt'), updatedAt: name(updatedAt, 'updatedAt') };
+}
+
+/** The chunk's values, row after row, in the plan's column order. */
+function valuesOf(rows: readonly Row[], plan: UpsertPlan): unknown[] {
+  const values = new Array<unknown>(rows.length * plan.columns.length);
+  let i = 0;
   for (const row of rows) {
-    const record = row as Record<string, unknown>;
-    byKey.set(keyFields.map((f) => String(record[f])).join('\u0000'), row);
+    for (const column of plan.columns) {
+      const value = row[column.attribute];
+      // A falsy timestamp is filled in, as bulkCreate does.
+      values[i++] =
+        !value && plan.stamps.has(column.attribute)
+          ? plan.stamps.get(column.attribute)
+          : column.encode(value);
+    }
+  }
+  return values;
+}
+
+function uniqueByKey(rows: readonly Row[], keyFields: string[]): Row[] {
+  const byKey = new Map<string, Row>();
+  for (const row of rows) {
+    byKey.set(keyFields.map((f) => String(row[f])).join('\u0000'), row);
   }
   return [...byKey.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -1,6 +1,4 @@
-import { Transaction } from 'sequelize';
-import { inWriteTurn } from '../write-gate.js';
-import { retryingDeadlocks } from '../deadlock.retry.js';
+import { writeTransaction } from '../connection.js';
 import type { DbModels } from '../models/define-models.js';
 import { IgAccountInsightRepository } from './ig-account-insight.repository.js';
 import { IgAccountRepository } from './ig-account.repository.js';
@@ -53,12 +51,6 @@ export function createRepositories(
     ),
     mediaInsights: counted(new IgMediaInsightRepository(models), models.IgMediaInsight.tableName),
     inTransaction: (work) =>
-      retryingDeadlocks(() =>
-        inWriteTurn(models.sequelize, () =>
-          models.sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, (transaction) =>
-            work({ transaction }),
-          ),
-        ),
-      ),
+      writeTransaction(models.sequelize, (transaction) => work({ transaction })),
   };
 }

@@ -2,7 +2,7 @@ import { Op, UniqueConstraintError, type Sequelize, type Transaction } from 'seq
 import { defineRunModels, type RunModels } from '../../db/models/run.model.js';
 import { toRunRecord } from './run.mapper.js';
 import type { AccountCounts } from './step-account.repository.js';
-import { inWriteTurn } from '../../db/write-gate.js';
+import { writeTransaction } from '../../db/connection.js';
 import {
   RUN_STATUSES,
   STEP_NAMES,
@@ -61,27 +61,25 @@ export class RunRepository {
     const queued = await this.m.SyncRun.count({ where: { status: 'QUEUED' } });
     if (queued >= queueCapacity) return { kind: 'queue_full', queued };
     try {
-      const id = await inWriteTurn(this.sequelize, () =>
-        this.sequelize.transaction(async (transaction) => {
-          const run = await this.m.SyncRun.create(
-            {
-              ...input,
-              restartOf: input.restartOf === null ? null : Number(input.restartOf),
-              status: 'QUEUED',
-              queuedAt: now,
-              activeKey: key,
-            },
-            { transaction },
-          );
-          const runId = run.id;
-          await this.m.SyncStep.bulkCreate(
-            STEP_NAMES.map((name, position) => ({ runId, name, position, status: 'PENDING' })),
-            { transaction },
-          );
-          if (carryFrom) await this.carryOver(carryFrom, runId, transaction);
-          return runId;
-        }),
-      );
+      const id = await writeTransaction(this.sequelize, async (transaction) => {
+        const run = await this.m.SyncRun.create(
+          {
+            ...input,
+            restartOf: input.restartOf === null ? null : Number(input.restartOf),
+            status: 'QUEUED',
+            queuedAt: now,
+            activeKey: key,
+          },
+          { transaction },
+        );
+        const runId = run.id;
+        await this.m.SyncStep.bulkCreate(
+          STEP_NAMES.map((name, position) => ({ runId, name, position, status: 'PENDING' })),
+          { transaction },
+        );
+        if (carryFrom) await this.carryOver(carryFrom, runId, transaction);
+        return runId;
+      });
       return { kind: 'created', run: await this.getRun(String(id)) };
     } catch (error) {
       if (!(error instanceof UniqueConstraintError)) throw error;
