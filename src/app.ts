@@ -35,6 +35,7 @@ import { createContext } from './graphql/graphql-context.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
 import { healthRoutes } from './http/health.routes.js';
 import { startHttpServer } from './http/http-server.js';
+import { startWorkerHttpServer } from './http/worker-http.server.js';
 import { ServiceMetrics } from './http/metrics.js';
 import { restCompatRoutes } from './http/rest-compat.routes.js';
 import { GraphApiClient, type GraphApiClientOptions } from './instagram/index.js';
@@ -53,15 +54,15 @@ export interface AppOptions {
   processEveryMs?: number;
   /** Account-step jobs one worker runs at once; overrides `SYNC_ACCOUNT_CONCURRENCY` (tests). */
   accountConcurrency?: number;
-  /** On stop, how long running jobs get to reach a checkpoint and park. */
+  /** Overrides `SHUTDOWN_TIMEOUT_MS`: on stop, how long running jobs get to reach a checkpoint. */
   shutdownTimeoutMs?: number;
 }
 
 export interface App {
   readonly config: Config;
   readonly logger: Logger;
-  /** Set once started with an API role. */
-  readonly url: string | null;
+  /** Where it serves HTTP: the API, or a worker's health and metrics server. */
+  readonly url: string;
   readonly sequelize: Sequelize;
   readonly agenda: Agenda;
   readonly launcher: RunLauncher;
@@ -179,8 +180,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   const feed = new RunEventFeed(runs, eventStore, bus);
   metrics.readFrom({ gauges: new RunGauges(runs, agenda), feed });
+  const shutdownTimeoutMs = options.shutdownTimeoutMs ?? config.shutdownTimeoutMs;
   const http = servesApi
-    ? await startApi(config, logger, {
+    ? await startApi(config, logger, shutdownTimeoutMs, {
         sequelize,
         launcher,
         queries,
@@ -190,23 +192,35 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         reads: new SyncedDataReader(repos),
         feed,
       })
-    : null;
+    : await startWorkerHttpServer(
+        {
+          sequelize,
+          metrics,
+          authenticator: new Authenticator(config.auth.jwtSecret),
+          metricsToken: config.auth.metricsToken,
+          logger,
+        },
+        { port: config.port, host: config.host },
+      );
 
   return {
     config,
     logger,
-    url: http?.url ?? null,
+    url: http.url,
     sequelize,
     agenda,
     launcher,
     queries,
     accounts,
-    // Shutdown order: stop taking requests, park running jobs at their next checkpoint
-    // (another worker resumes them once their locks expire), stop Agenda, close the stores.
+    // Shutdown: at once stop taking work — no new requests, WebSockets closed with 1001, Agenda
+    // picks no more jobs and unlocks those it had not started — and let running jobs park at
+    // their next checkpoint (another worker resumes them once their locks expire), each within
+    // the timeout; then close the stores.
     async stop() {
-      await http?.close();
-      await lifecycle.stop(options.shutdownTimeoutMs ?? 10_000);
-      await agenda.stop();
+      await Promise.all([
+        http.close(),
+        agenda.stop().then(() => lifecycle.stop(shutdownTimeoutMs)),
+      ]);
       graph.close();
       metrics.close();
       await bus.close();
@@ -227,7 +241,12 @@ interface ApiParts {
 }
 
 /** The API role: GraphQL over HTTP and WebSocket, REST, health and metrics, behind auth. */
-async function startApi(config: Config, logger: Logger, parts: ApiParts) {
+async function startApi(
+  config: Config,
+  logger: Logger,
+  shutdownTimeoutMs: number,
+  parts: ApiParts,
+) {
   const authenticator = new Authenticator(config.auth.jwtSecret);
   if (!authenticator.enabled) {
     logger.warn(
@@ -258,7 +277,7 @@ async function startApi(config: Config, logger: Logger, parts: ApiParts) {
       logger,
       allowedOrigins: config.corsOrigins,
     },
-    { port: config.port, host: config.host },
+    { port: config.port, host: config.host, shutdownTimeoutMs },
   );
   logger.info({ url: http.url, role: config.role }, 'instagram-sync listening');
   return http;

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config/config.js';
+import { stopOnSignals } from './stop-on-signals.js';
 
 /** `npm start`: one process in the role ROLE says (all, api or worker). */
 async function main(): Promise<void> {
@@ -14,15 +15,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await startApp(config);
-  const shutdown = async (signal: string) => {
-    app.logger.info({ signal }, 'shutting down');
-    await app.stop();
-    // Agenda's lock watchdog keeps a timer after stop(); the shutdown is complete here.
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  stopOnSignals(await startApp(config));
 }
 
 main().catch((error: unknown) => {

@@ -247,6 +247,10 @@ export const settings = {
           .filter(Boolean),
       ),
   },
+  SHUTDOWN_TIMEOUT_MS: {
+    doc: 'On SIGTERM, how long running account steps get to reach their next checkpoint and hand their work back, and open HTTP requests to finish, in milliseconds (100–600000).',
+    schema: intIn(100, 600_000).default(10_000),
+  },
   LOG_LEVEL: {
     doc: 'pino level.',
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

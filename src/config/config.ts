@@ -55,6 +55,8 @@ export interface Config {
     /** Also read the metrics only some media types have (a call per such media). */
     readonly mediaTypeMetrics: boolean;
   };
+  /** On stop, how long running work gets to reach a checkpoint and requests to finish. */
+  readonly shutdownTimeoutMs: number;
   readonly logLevel: Raw['LOG_LEVEL'];
 }
 
@@ -164,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       mediaInsightCadence: Object.freeze(raw.SYNC_MEDIA_INSIGHTS_CADENCE),
       mediaTypeMetrics: raw.SYNC_MEDIA_TYPE_METRICS,
     }),
+    shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
     logLevel: raw.LOG_LEVEL,
   });
 }

@@ -32,10 +32,14 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-/** One HTTP server: GraphQL over POST and graphql-ws on `/graphql`, plus the plain routes. */
+/**
+ * One HTTP server: GraphQL over POST and graphql-ws on `/graphql`, plus the plain routes.
+ * `close` stops accepting, closes every WebSocket with 1001 (going away) and gives open
+ * requests `shutdownTimeoutMs` before their connections are cut.
+ */
 export async function startHttpServer(
   deps: HttpServerDeps,
-  { port, host }: { port: number; host: string },
+  { port, host, shutdownTimeoutMs }: { port: number; host: string; shutdownTimeoutMs: number },
 ): Promise<RunningHttpServer> {
   const callerOf = (req: { headers: { authorization?: string } }): Caller => {
     try {
@@ -55,7 +59,10 @@ export async function startHttpServer(
   const apollo = new ApolloServer<GraphqlContext>({
     schema: deps.schema,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginDrainHttpServer({
+        httpServer: server,
+        stopGracePeriodMillis: shutdownTimeoutMs,
+      }),
       disposeWs,
       operationLimitsPlugin(deps.schema),
     ],

@@ -15,8 +15,11 @@ export interface ServiceCluster {
   fake: FakeGraphApi;
   /** A service in this process in `role` (api, worker or all), stopped by `stop`. */
   start(role: string): Promise<TestService>;
-  /** A worker in its own process with the cluster's lock lifetime, killed by `stop`; awaited ready. */
-  spawnWorker(): Promise<WorkerProcess>;
+  /**
+   * A worker in its own process with the cluster's lock lifetime (and `env`: settings the
+   * service process passes on, see service-process.ts), killed by `stop`; awaited ready.
+   */
+  spawnWorker(env?: Record<string, string>): Promise<WorkerProcess>;
   /** Stops everything in reverse order of start; every part is stopped even if one fails. */
   stop(): Promise<void>;
 }
@@ -53,8 +56,9 @@ export async function startServiceCluster(options: ClusterOptions): Promise<Serv
       stops.push(() => service.stop());
       return service;
     },
-    async spawnWorker() {
+    async spawnWorker(env = {}) {
       const worker = spawnSyncWorker({
+        ...env,
         DATABASE_URL: db.url,
         DATA_DIR: db.dataDir,
         IG_GRAPH_API_URL: fake.url,

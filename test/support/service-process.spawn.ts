@@ -9,12 +9,14 @@ const SERVICE = fileURLToPath(new URL('./service-process.ts', import.meta.url));
 export interface ServiceProcess {
   /** What its rows' `worker` column contains (host:pid:role-…). */
   tag: string;
-  /** Resolves with its API's URL (null for a worker) once it has started. */
-  ready: Promise<string | null>;
+  /** Resolves with its URL (its API, or a worker's health server) once it has started. */
+  ready: Promise<string>;
   /** Its memory usage after several garbage collections (needs `--expose-gc` in `nodeFlags`). */
   memory(): Promise<NodeJS.MemoryUsage>;
   /** SIGKILL (nothing runs after it: no checkpoint, no hand-over) and wait for the exit. */
   kill(): Promise<void>;
+  /** SIGTERM (a graceful stop, as an orchestrator sends) and resolves with the exit code. */
+  terminate(): Promise<number | null>;
 }
 
 /** The service process as a sync worker, for tests that SIGKILL one. */
@@ -32,11 +34,11 @@ export function spawnServiceProcess(
     env: { ...process.env, NODE_OPTIONS: '', ...env },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const ready = new Promise<string | null>((resolve, reject) => {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const ready = new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const [word, url] = line.split(' ');
-      if (word === 'ready') resolve(url === '-' ? null : url!);
+      if (word === 'ready') resolve(url!);
     });
     void exited.then(() => reject(new Error('the service process exited before it was ready')));
   });
@@ -58,6 +60,10 @@ export function spawnServiceProcess(
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
+    },
+    async terminate() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
     },
   };
 }

@@ -3,16 +3,18 @@
  * measure an API process's memory alone (`spawnServiceProcess` in worker-process.ts runs it
  * through ts-register.mjs). Settings come from the environment: DATABASE_URL, DATA_DIR (the
  * test database's), IG_GRAPH_API_URL, and optionally ROLE (default worker), LOCK_LIFETIME_MS,
- * REDIS_URL, AUTH_JWT_SECRET,
+ * REDIS_URL, AUTH_JWT_SECRET, SHUTDOWN_TIMEOUT_MS,
  * SYNC_QUEUE_CAPACITY and SYNC_CONCURRENCY. A short lock lifetime lets another worker take its jobs over
- * quickly. Once started it writes the line `ready <url>` (`ready -` without an API) on stdout;
- * it answers the IPC message `memory` with its memory usage after garbage collection (when run
- * with --expose-gc); it stops when its parent's IPC channel closes.
+ * quickly. Once started it writes the line `ready <url>` (its API, or a worker's health server)
+ * on stdout; it answers the IPC message `memory` with its memory usage after garbage collection
+ * (when run with --expose-gc); SIGTERM stops it as `npm start` stops; it exits when its
+ * parent's IPC channel closes.
  */
 import 'reflect-metadata';
 import { pino } from 'pino';
 import { startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
+import { stopOnSignals } from '../../src/stop-on-signals.js';
 
 // The IPC channel closes when the test process goes, however it goes: never outlive it.
 process.once('disconnect', () => process.exit(0));
@@ -32,6 +34,7 @@ const config = loadConfig({
   ...optional('AUTH_JWT_SECRET'),
   ...optional('SYNC_QUEUE_CAPACITY'),
   ...optional('SYNC_CONCURRENCY'),
+  ...optional('SHUTDOWN_TIMEOUT_MS'),
 });
 const app = await startApp(config, {
   lockLifetimeMs: Number(env.LOCK_LIFETIME_MS ?? 3000),
@@ -41,10 +44,12 @@ const app = await startApp(config, {
   graph: { sleep: async () => {}, random: () => 0 },
 });
 
+stopOnSignals(app);
+
 process.on('message', (message) => {
   if (message !== 'memory') return;
   // Several passes: one gc() can leave garbage that finalizers released only afterwards.
   for (let i = 0; i < 5; i++) globalThis.gc?.();
   process.send?.({ memory: process.memoryUsage() });
 });
-process.stdout.write(`ready ${app.url ?? '-'}\n`);
+process.stdout.write(`ready ${app.url}\n`);

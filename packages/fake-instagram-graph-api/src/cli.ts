@@ -1,7 +1,7 @@
 /**
  * Runs the fake Graph API alone:
  * `node packages/fake-instagram-graph-api/dist/cli.js --port 4010 --accounts 20 --media 200 --comments 30 --seed 1`
- * (`npm run fake-graph -- …`). Prints the URL and each account's id and token (fake
+ * (`npm run fake-graph -- …`; in a container add `--host 0.0.0.0 --public-url http://fake-graph:4010`). Prints the URL and each account's id and token (fake
  * tokens, made for this purpose), then serves until interrupted.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -21,10 +21,15 @@ const NUMBER_OPTIONS = {
   'max-expansion': 'largest field expansion before code 1',
 } as const;
 
+const STRING_OPTIONS = {
+  host: 'interface to listen on (default 127.0.0.1; 0.0.0.0 in a container)',
+  'public-url': 'base URL clients reach it at, for paging links (e.g. http://fake-graph:4010)',
+} as const;
+
 type NumberOption = keyof typeof NUMBER_OPTIONS;
 
 function usage(): string {
-  const lines = Object.entries(NUMBER_OPTIONS).map(
+  const lines = Object.entries({ ...NUMBER_OPTIONS, ...STRING_OPTIONS }).map(
     ([name, doc]) => `  --${name.padEnd(14)} ${doc}`,
   );
   return `Usage: fake-graph [options]\n${lines.join('\n')}`;
@@ -32,7 +37,8 @@ function usage(): string {
 
 function readOptions(argv: string[]): FakeGraphApiOptions {
   const options: ParseArgsConfig['options'] = { help: { type: 'boolean' } };
-  for (const name of Object.keys(NUMBER_OPTIONS)) options[name] = { type: 'string' };
+  for (const name of [...Object.keys(NUMBER_OPTIONS), ...Object.keys(STRING_OPTIONS)])
+    options[name] = { type: 'string' };
   const { values } = parseArgs({ args: argv, options, strict: true });
   if (values.help) {
     console.error(usage());
@@ -61,7 +67,12 @@ function readOptions(argv: string[]): FakeGraphApiOptions {
   if (code !== undefined && ![4, 17, 32, 613, 80002].includes(code)) {
     throw new Error(`--throttle-code must be 4, 17, 32, 613 or 80002, got ${code}`);
   }
-  const defined = Object.entries(picked).filter(([, v]) => v !== undefined);
+  const text = (name: keyof typeof STRING_OPTIONS): string | undefined => {
+    const raw = values[name];
+    return typeof raw === 'string' ? raw : undefined;
+  };
+  const addressed = { host: text('host'), publicUrl: text('public-url') };
+  const defined = Object.entries({ ...picked, ...addressed }).filter(([, v]) => v !== undefined);
   return Object.fromEntries(defined) as FakeGraphApiOptions & { throttleCode?: ThrottleCode };
 }
 

@@ -12,6 +12,13 @@ export type ThrottleCode = 4 | 17 | 32 | 613 | 80002;
 export interface FakeGraphApiOptions {
   /** Port on 127.0.0.1; default 0 (random). */
   port?: number;
+  /** Interface to listen on instead of 127.0.0.1 (`0.0.0.0` in a container). */
+  host?: string;
+  /**
+   * Base URL clients reach it at, for `url` and paging links, when that is not
+   * `http://127.0.0.1:<port>` (e.g. `http://fake-graph:4010` between containers).
+   */
+  publicUrl?: string;
   /** Same seed + sizes (+ same `now`) → identical data set. Default 1. */
   seed?: number;
   /** Number of accounts, default 3. */

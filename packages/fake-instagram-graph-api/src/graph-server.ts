@@ -62,9 +62,11 @@ export class GraphServer {
 
   constructor(private readonly deps: ServerDeps) {}
 
-  async listen(port: number): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
-    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  async listen(port: number, host = '127.0.0.1', publicUrl?: string): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(port, host, resolve));
+    this.baseUrl =
+      publicUrl?.replace(/\/+$/, '') ??
+      `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this.baseUrl;
   }
 

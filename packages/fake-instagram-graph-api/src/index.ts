@@ -54,7 +54,7 @@ export async function createFakeGraphApi(options: FakeGraphApiOptions = {}): Pro
     throttleCode: opts.throttleCode,
     maxExpansionItems: opts.maxExpansionItems,
   });
-  const url = await server.listen(opts.port);
+  const url = await server.listen(opts.port, options.host, options.publicUrl);
   return {
     url,
     instagramUrl: `${url}/${INSTAGRAM_HOST_PREFIX}`,

@@ -27,6 +27,7 @@ describe('configuration', () => {
     // No key ships in the source: without one, the service generates its own at start-up.
     expect(config.tokenEncryption).toEqual({ key: undefined, oldKeys: [] });
     expect(config.dataDir).toBe('./data');
+    expect(config.shutdownTimeoutMs).toBe(10_000);
     expect(config.graphApi.appSecret).toBeUndefined();
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -40,6 +41,7 @@ describe('configuration', () => {
         SYNC_TIMEZONE: 'Mars/Olympus',
         SYNC_CONCURRENCY: '0',
         SYNC_ACCOUNT_CONCURRENCY: '500',
+        SHUTDOWN_TIMEOUT_MS: '10s',
       });
     } catch (e) {
       error = e;
@@ -52,6 +54,9 @@ describe('configuration', () => {
     expect(problems).toMatch(/SYNC_CONCURRENCY="0": must be a whole number from 1 to 10/);
     expect(problems).toMatch(
       /SYNC_ACCOUNT_CONCURRENCY="500": must be a whole number from 1 to 200/,
+    );
+    expect(problems).toMatch(
+      /SHUTDOWN_TIMEOUT_MS="10s": must be a whole number from 100 to 600000/,
     );
   });
 

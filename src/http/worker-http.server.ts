@@ -1,0 +1,47 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { Sequelize } from 'sequelize';
+import type { Authenticator } from '../auth/authenticator.js';
+import type { Logger } from '../config/logger.js';
+import { errorMiddleware, notFoundMiddleware } from './error.middleware.js';
+import { healthRoutes } from './health.routes.js';
+import type { RunningHttpServer } from './http-server.js';
+import type { ServiceMetrics } from './metrics.js';
+
+export interface WorkerHttpDeps {
+  sequelize: Sequelize;
+  metrics: ServiceMetrics;
+  authenticator: Authenticator;
+  /** Bearer token a scraper may present for `/metrics` (METRICS_TOKEN). */
+  metricsToken: string | undefined;
+  logger: Logger;
+}
+
+/**
+ * A worker's own small HTTP server: `/healthz`, `/readyz` and `/metrics` only (no GraphQL,
+ * no REST), so an orchestrator can health-check it and Prometheus can scrape it.
+ */
+export async function startWorkerHttpServer(
+  deps: WorkerHttpDeps,
+  { port, host }: { port: number; host: string },
+): Promise<RunningHttpServer> {
+  const app = express();
+  app.use(healthRoutes(deps.sequelize));
+  app.use(deps.metrics.routes(deps.authenticator, deps.metricsToken));
+  app.use(notFoundMiddleware());
+  app.use(errorMiddleware(deps.logger));
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    server,
+    url: `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${bound}`,
+    // Health probes and scrapes are short: idle keep-alive sockets are closed, none waited for.
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+}
