@@ -32,6 +32,8 @@ import { StepAccountRepository } from './runs/store/step-account.repository.js';
 import { StepAccountClaimRepository } from './runs/store/step-account-claim.repository.js';
 import { createContext } from './graphql/graphql-context.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
+import { AGENDASH_PATH, agendashRoutes } from './http/agendash.routes.js';
+import { graphqlIdeRoutes } from './http/graphql-ide.routes.js';
 import { healthRoutes } from './http/health.routes.js';
 import { startHttpServer } from './http/http-server.js';
 import { ServiceMetrics } from './http/metrics.js';
@@ -178,6 +180,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const http = servesApi
     ? await startApi(config, logger, {
         sequelize,
+        agenda,
         launcher,
         queries,
         accounts,
@@ -213,6 +216,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
 interface ApiParts {
   sequelize: Sequelize;
+  agenda: Agenda;
   launcher: RunLauncher;
   queries: RunQueries;
   accounts: ConnectedAccounts;
@@ -238,6 +242,11 @@ async function startApi(config: Config, logger: Logger, parts: ApiParts) {
       schema,
       authenticator,
       context: (caller) => createContext(caller, feed, reads),
+      graphqlPage: graphqlIdeRoutes({
+        enabled: config.graphqlIde,
+        onMissingBuild: (dir) =>
+          logger.warn({ dir }, 'GRAPHQL_IDE is on but the IDE is not built: run npm run build:web'),
+      }),
       routes: [
         { path: '/', router: healthRoutes(parts.sequelize) },
         { path: '/', router: parts.metrics.routes(authenticator, config.auth.metricsToken) },
@@ -250,6 +259,7 @@ async function startApi(config: Config, logger: Logger, parts: ApiParts) {
             authenticator,
           }),
         },
+        { path: AGENDASH_PATH, router: agendashRoutes(parts.agenda, authenticator) },
       ],
       logger,
       allowedOrigins: config.corsOrigins,
