@@ -33,6 +33,8 @@ import { StepAccountRepository } from './runs/store/step-account.repository.js';
 import { StepAccountClaimRepository } from './runs/store/step-account-claim.repository.js';
 import { createContext } from './graphql/graphql-context.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
+import { AGENDASH_PATH, agendashRoutes } from './http/agendash.routes.js';
+import { graphqlIdeRoutes } from './http/graphql-ide.routes.js';
 import { healthRoutes } from './http/health.routes.js';
 import { startHttpServer } from './http/http-server.js';
 import { startWorkerHttpServer } from './http/worker-http.server.js';
@@ -184,6 +186,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const http = servesApi
     ? await startApi(config, logger, shutdownTimeoutMs, {
         sequelize,
+        agenda,
         launcher,
         queries,
         accounts,
@@ -231,6 +234,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
 interface ApiParts {
   sequelize: Sequelize;
+  agenda: Agenda;
   launcher: RunLauncher;
   queries: RunQueries;
   accounts: ConnectedAccounts;
@@ -261,6 +265,11 @@ async function startApi(
       schema,
       authenticator,
       context: (caller) => createContext(caller, feed, reads),
+      graphqlPage: graphqlIdeRoutes({
+        enabled: config.graphqlIde,
+        onMissingBuild: (dir) =>
+          logger.warn({ dir }, 'GRAPHQL_IDE is on but the IDE is not built: run npm run build:web'),
+      }),
       routes: [
         { path: '/', router: healthRoutes(parts.sequelize) },
         { path: '/', router: parts.metrics.routes(authenticator, config.auth.metricsToken) },
@@ -273,6 +282,7 @@ async function startApi(
             authenticator,
           }),
         },
+        { path: AGENDASH_PATH, router: agendashRoutes(parts.agenda, authenticator) },
       ],
       logger,
       allowedOrigins: config.corsOrigins,

@@ -251,6 +251,14 @@ export const settings = {
     doc: 'On SIGTERM, how long running account steps get to reach their next checkpoint and hand their work back, and open HTTP requests to finish, in milliseconds (100–600000).',
     schema: intIn(100, 600_000).default(10_000),
   },
+  GRAPHQL_IDE: {
+    doc: '`true` serves GraphiQL (bundled, nothing from the internet) to a browser opening `/graphql`; `false` answers it 404. The API on `/graphql` is the same either way.',
+    shownDefault: '`true` (`false` when `NODE_ENV=production`)',
+    schema: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .optional()
+      .transform((value) => (value === undefined ? undefined : value === 'true')),
+  },
   LOG_LEVEL: {
     doc: 'pino level.',
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -39,6 +39,8 @@ export interface Config {
   readonly host: string;
   /** Origins besides the service's own allowed to open the WebSocket. */
   readonly corsOrigins: readonly string[];
+  /** Whether a browser opening /graphql gets GraphiQL (off in production unless asked for). */
+  readonly graphqlIde: boolean;
   readonly sync: {
     readonly cron: string;
     readonly deepCron: string;
@@ -154,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth: Object.freeze({ jwtSecret: raw.AUTH_JWT_SECRET, metricsToken: raw.METRICS_TOKEN }),
     host,
     corsOrigins: Object.freeze(raw.CORS_ORIGINS),
+    graphqlIde: raw.GRAPHQL_IDE ?? raw.NODE_ENV !== 'production',
     sync: Object.freeze({
       cron: raw.SYNC_CRON,
       deepCron: raw.SYNC_DEEP_CRON,

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -21,6 +22,8 @@ export interface HttpServerDeps {
   /** Builds a fresh context per operation (per-request loaders) for its caller. */
   context: (caller: Caller) => GraphqlContext;
   routes: Array<{ path: string; router: Router }>;
+  /** On `/graphql` before the API: what a browser gets there (see graphql-ide.routes.ts). */
+  graphqlPage?: Router;
   logger: Logger;
   /** Origins besides the service's own that may open the WebSocket (CORS_ORIGINS). */
   allowedOrigins: readonly string[];
@@ -65,6 +68,8 @@ export async function startHttpServer(
       }),
       disposeWs,
       operationLimitsPlugin(deps.schema),
+      // Apollo's landing page loads its IDE from the internet; ours is bundled (graphqlPage).
+      ApolloServerPluginLandingPageDisabled(),
     ],
     formatError: (formatted, error) => maskError(formatted, error, deps.logger),
     // Explicit, though Apollo's defaults: no stack in any environment, and a POST must carry a
@@ -73,6 +78,7 @@ export async function startHttpServer(
     csrfPrevention: true,
   });
   await apollo.start();
+  if (deps.graphqlPage) app.use('/graphql', deps.graphqlPage);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
