@@ -32,6 +32,7 @@ import { StepAccountRepository } from './runs/store/step-account.repository.js';
 import { StepAccountClaimRepository } from './runs/store/step-account-claim.repository.js';
 import { createContext } from './graphql/graphql-context.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
+import { dashboardRoutes } from './http/dashboard.routes.js';
 import { healthRoutes } from './http/health.routes.js';
 import { startHttpServer } from './http/http-server.js';
 import { ServiceMetrics } from './http/metrics.js';
@@ -240,6 +241,7 @@ async function startApi(config: Config, logger: Logger, parts: ApiParts) {
       context: (caller) => createContext(caller, feed, reads),
       routes: [
         { path: '/', router: healthRoutes(parts.sequelize) },
+        { path: '/dashboard', router: dashboardRoutes() },
         { path: '/', router: parts.metrics.routes(authenticator, config.auth.metricsToken) },
         {
           path: '/api/v1/batch/instagram',
