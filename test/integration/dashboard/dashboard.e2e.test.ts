@@ -163,6 +163,43 @@ describe('the dashboard in Chromium, with authentication on', () => {
     await page.screenshot({ path: resolve(SCREENSHOTS, 'dashboard-account.png'), fullPage: true });
   });
 
+  it('lists a failed account with its error, and restarts the run once the account is fixed', async () => {
+    const victim = service.fake.data.accounts[2]!;
+    const fault = service.fake.faults.add({
+      kind: 'tokenExpired',
+      match: { igUserId: victim.igUserId, path: '/insights' },
+    });
+    await page.goto(`${service.url}/dashboard/#/`);
+    await startFromForm(page, { userNo: 3, months: 1 });
+    // Its only account failed a step, so the run FAILED (and may be restarted).
+    await page.locator('[data-testid=run][data-status=FAILED]').waitFor();
+    const failure = page.getByTestId('failures').locator('tbody tr');
+    await expect(failure.count()).resolves.toBe(1);
+    await expect(failure.innerText()).resolves.toMatch(/^insights\s+3\s+GRAPH_AUTH_190/);
+
+    // The user connects again with a new token; the operator restarts from the page.
+    service.fake.faults.remove(fault);
+    const reconnect = await service.gql(
+      'mutation($input: ConnectInstagramAccountInput!) { connectInstagramAccount(input: $input) { status } }',
+      {
+        input: {
+          userNo: 3,
+          igUserId: victim.igUserId,
+          accessToken: service.fake.mutate.rotateToken(victim.igUserId),
+        },
+      },
+      { authorization: `Bearer ${tokens.admin()}` },
+    );
+    expect(reconnect.errors).toBeUndefined();
+    const failedRun = page.url();
+    await page.getByRole('button', { name: 'Restart run' }).click();
+    await page.waitForURL((url) => url.href !== failedRun);
+    await page.locator('[data-testid=run][data-status=COMPLETED]').waitFor();
+    await expect(page.getByTestId('step-insights').getAttribute('data-status')).resolves.toBe(
+      'COMPLETED',
+    );
+  });
+
   it('asks a new tab for the token once, then shows the data', async () => {
     const tab = await browser.newPage();
     await tab.goto(`${service.url}/dashboard/`);
@@ -170,7 +207,7 @@ describe('the dashboard in Chromium, with authentication on', () => {
     await prompt.locator('input[name=token]').fill(tokens.admin());
     await prompt.getByRole('button', { name: 'Use token' }).click();
     await tab.getByTestId('recent-runs').waitFor();
-    await expect(tab.locator('[data-testid=recent-runs] tbody tr').count()).resolves.toBe(2);
+    await expect(tab.locator('[data-testid=recent-runs] tbody tr').count()).resolves.toBe(4);
     expect(await prompt.count()).toBe(0);
     await tab.close();
   });
