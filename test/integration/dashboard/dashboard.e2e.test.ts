@@ -105,7 +105,7 @@ describe('the dashboard in Chromium, with authentication on', () => {
   it('starts a run and shows its four steps moving live until COMPLETED', async () => {
     await recordProgress(page);
     await startFromForm(page, { months: 1 });
-    await page.locator('[data-testid=run][data-status=COMPLETED]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid=run][data-status=COMPLETED]').waitFor({ timeout: 45_000 });
     for (const step of ['profile', 'media', 'comments', 'insights'])
       await expect(page.getByTestId(`step-${step}`).getAttribute('data-status')).resolves.toBe(
         'COMPLETED',
