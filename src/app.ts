@@ -35,6 +35,7 @@ import { createContext } from './graphql/graphql-context.js';
 import { buildGraphqlSchema } from './graphql/schema.js';
 import { AGENDASH_PATH, agendashRoutes } from './http/agendash.routes.js';
 import { graphqlIdeRoutes } from './http/graphql-ide.routes.js';
+import { dashboardRoutes } from './http/dashboard.routes.js';
 import { healthRoutes } from './http/health.routes.js';
 import { startHttpServer } from './http/http-server.js';
 import { startWorkerHttpServer } from './http/worker-http.server.js';
@@ -272,6 +273,7 @@ async function startApi(
       }),
       routes: [
         { path: '/', router: healthRoutes(parts.sequelize) },
+        { path: '/dashboard', router: dashboardRoutes() },
         { path: '/', router: parts.metrics.routes(authenticator, config.auth.metricsToken) },
         {
           path: '/api/v1/batch/instagram',
