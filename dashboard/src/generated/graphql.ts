@@ -75,32 +75,27 @@ export type AccountQuery = {
   } | null;
 };
 
-export type AccountSummaryQueryVariables = Exact<{
-  userNo: number;
+export type AccountsQueryVariables = Exact<{
+  after?: string | null | undefined;
 }>;
 
-export type AccountSummaryQuery = {
-  instagramAccount: {
-    userNo: number;
-    igUserId: string;
-    username: string | null;
-    status: string;
-    loginType: InstagramLoginType;
-    tokenStatus: TokenStatus;
-    tokenExpiresAt: string | null;
-    connectedAt: string;
-    lastSyncedAt: string | null;
-    profile: { followersCount: number | null } | null;
-  } | null;
-};
-
-export type KnownAccountsQueryVariables = Exact<{ [key: string]: never }>;
-
-export type KnownAccountsQuery = {
-  batchExecutions: {
+export type AccountsQuery = {
+  instagramAccounts: {
     edges: Array<{
-      node: { targetUserNo: number | null; steps: Array<{ failures: Array<{ userNo: number }> }> };
+      node: {
+        userNo: number;
+        igUserId: string;
+        username: string | null;
+        status: string;
+        loginType: InstagramLoginType;
+        tokenStatus: TokenStatus;
+        tokenExpiresAt: string | null;
+        connectedAt: string;
+        lastSyncedAt: string | null;
+        profile: { followersCount: number | null } | null;
+      };
     }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 };
 
@@ -348,12 +343,20 @@ export const AccountDocument = new TypedDocumentString(`
   connectedAt
   lastSyncedAt
 }`) as unknown as TypedDocumentString<AccountQuery, AccountQueryVariables>;
-export const AccountSummaryDocument = new TypedDocumentString(`
-    query AccountSummary($userNo: Int!) {
-  instagramAccount(userNo: $userNo) {
-    ...AccountFields
-    profile {
-      followersCount
+export const AccountsDocument = new TypedDocumentString(`
+    query Accounts($after: String) {
+  instagramAccounts(first: 100, after: $after) {
+    edges {
+      node {
+        ...AccountFields
+        profile {
+          followersCount
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
     }
   }
 }
@@ -367,23 +370,7 @@ export const AccountSummaryDocument = new TypedDocumentString(`
   tokenExpiresAt
   connectedAt
   lastSyncedAt
-}`) as unknown as TypedDocumentString<AccountSummaryQuery, AccountSummaryQueryVariables>;
-export const KnownAccountsDocument = new TypedDocumentString(`
-    query KnownAccounts {
-  batchExecutions(first: 100) {
-    edges {
-      node {
-        targetUserNo
-        steps {
-          failures {
-            userNo
-          }
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<KnownAccountsQuery, KnownAccountsQueryVariables>;
+}`) as unknown as TypedDocumentString<AccountsQuery, AccountsQueryVariables>;
 export const OverviewDocument = new TypedDocumentString(`
     query Overview($first: Int) {
   batchStatus {

@@ -1,67 +1,21 @@
 import { useState } from 'preact/hooks';
 import { useQuery } from '../api/use-query';
-import { currentToken } from '../api/token';
 import { StatusBadge } from '../components/status-badge';
 import { formatTime } from '../format';
-import {
-  AccountSummaryDocument,
-  KnownAccountsDocument,
-  type KnownAccountsQuery,
-} from '../generated/graphql';
+import { AccountsDocument, type AccountsQuery } from '../generated/graphql';
 import { accountHref } from '../routing';
 
-const LOOKED_UP_KEY = 'instagram-sync-accounts';
+type Account = AccountsQuery['instagramAccounts']['edges'][number]['node'];
 
-const lookedUp = (): number[] => JSON.parse(sessionStorage.getItem(LOOKED_UP_KEY) ?? '[]');
-
-/** A `user` token's own userNo (its `sub`), read without checking: the service checks it. */
-function tokenUserNo(): number | null {
-  try {
-    const claims = JSON.parse(atob((currentToken() ?? '').split('.')[1] ?? ''));
-    return claims.role === 'user' ? Number(claims.sub) : null;
-  } catch {
-    return null;
-  }
-}
-
-function knownUserNos(data: KnownAccountsQuery | null): number[] {
-  const fromRuns = (data?.batchExecutions.edges ?? []).flatMap(({ node }) => [
-    node.targetUserNo,
-    ...node.steps.flatMap((s) => s.failures.map((f) => f.userNo)),
-  ]);
-  const all = [tokenUserNo(), ...lookedUp(), ...fromRuns].filter((n): n is number => n !== null);
-  return [...new Set(all)].sort((a, b) => a - b);
-}
-
-/** Accounts the runs name, or looked up by userNo, with their token status and last sync. */
+/** Every connected account the token may see (an admin: all), with token status and last sync. */
 export function AccountsView() {
-  const { data, error } = useQuery(KnownAccountsDocument, {}, 'known-accounts');
-  const [extra, setExtra] = useState('');
-  const [version, setVersion] = useState(0);
-  const userNos = knownUserNos(data);
+  const [after, setAfter] = useState<string | null>(null);
+  const { data, error } = useQuery(AccountsDocument, { after }, `accounts-${after ?? ''}`);
+  const page = data?.instagramAccounts;
   return (
     <section>
       <h2>Accounts</h2>
       {error && <p class="error">{error}</p>}
-      <form
-        role="search"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!/^\d+$/.test(extra)) return;
-          sessionStorage.setItem(LOOKED_UP_KEY, JSON.stringify([...lookedUp(), Number(extra)]));
-          setExtra('');
-          setVersion(version + 1);
-        }}
-      >
-        <input
-          name="lookup"
-          placeholder="Look up a userNo"
-          inputMode="numeric"
-          value={extra}
-          onInput={(e) => setExtra(e.currentTarget.value)}
-        />
-        <button type="submit">Look up</button>
-      </form>
       <table class="striped" data-testid="accounts">
         <thead>
           <tr>
@@ -74,41 +28,34 @@ export function AccountsView() {
           </tr>
         </thead>
         <tbody>
-          {userNos.map((userNo) => (
-            <AccountRow key={userNo} userNo={userNo} />
+          {(page?.edges ?? []).map(({ node }) => (
+            <AccountRow key={node.userNo} account={node} />
           ))}
         </tbody>
       </table>
-      <p>
-        <small>
-          Accounts appear here once a run names them (as its target or a failure), or when looked
-          up.
-        </small>
-      </p>
+      {page && page.edges.length === 0 && <p>No account is connected yet.</p>}
+      {page?.pageInfo.hasNextPage && (
+        <button type="button" onClick={() => setAfter(page.pageInfo.endCursor ?? null)}>
+          Next accounts
+        </button>
+      )}
     </section>
   );
 }
 
-function AccountRow({ userNo }: { userNo: number }) {
-  const { data, error } = useQuery(AccountSummaryDocument, { userNo }, String(userNo));
-  const account = data?.instagramAccount;
-  if (error || (data && !account))
-    return (
-      <tr>
-        <td>{userNo}</td>
-        <td colSpan={5}>{error ?? 'not connected'}</td>
-      </tr>
-    );
+function AccountRow({ account }: { account: Account }) {
   return (
-    <tr data-account={userNo}>
+    <tr data-account={account.userNo}>
       <td>
-        <a href={accountHref(userNo)}>{userNo}</a>
+        <a href={accountHref(account.userNo)}>{account.userNo}</a>
       </td>
-      <td>{account?.username ?? '—'}</td>
-      <td>{account?.status ?? '…'}</td>
-      <td>{account && <StatusBadge status={account.tokenStatus} />}</td>
-      <td>{account?.profile?.followersCount ?? '—'}</td>
-      <td>{formatTime(account?.lastSyncedAt)}</td>
+      <td>{account.username ?? '—'}</td>
+      <td>{account.status}</td>
+      <td>
+        <StatusBadge status={account.tokenStatus} />
+      </td>
+      <td>{account.profile?.followersCount ?? '—'}</td>
+      <td>{formatTime(account.lastSyncedAt)}</td>
     </tr>
   );
 }

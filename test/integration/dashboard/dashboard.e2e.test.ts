@@ -143,10 +143,11 @@ describe('the dashboard in Chromium, with authentication on', () => {
   });
 
   it('opens an account page with its daily charts drawn', async () => {
-    // The accounts list names the accounts the runs named: user 2, the cancelled run's target.
+    // The accounts list shows every connected account.
     await page.goto(`${service.url}/dashboard/#/accounts`);
     const row = page.locator('[data-account="2"]');
     await expect(row.locator('[data-status]').textContent()).resolves.toBe('VALID');
+    await expect(page.locator('[data-account]').count()).resolves.toBe(3);
     await row.locator('a').click();
     const chart = page.locator('[data-testid=chart-reach]');
     await chart.waitFor();
