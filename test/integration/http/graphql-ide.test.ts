@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ConfigError, loadConfig } from '../../../src/config/config.js';
-import { launchChromium, recordRequests, type RequestRecorder } from '../../support/chromium.js';
+import { launchBrowser, requestsLeavingLoopback, type TestBrowser } from '../../support/browser.js';
 import {
   startAuthenticatedService,
   startTestService,
@@ -14,25 +14,28 @@ const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/
 
 interface OpenedPage {
   page: Page;
-  requests: RequestRecorder;
+  /** Every URL the page asked for, WebSockets included. */
+  requests: readonly string[];
+  /** The requests that went anywhere but 127.0.0.1. */
+  leavingLoopback(): string[];
   /** What the page's console said about the Content-Security-Policy (should stay empty). */
-  cspViolations: string[];
+  cspViolations(): string[];
 }
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const browsers: TestBrowser[] = [];
 
-/** A fresh browser context (own sessionStorage), recording every request from its start. */
+/** A page in a browser of its own (own sessionStorage), recording every request from its start. */
 async function openPage(): Promise<OpenedPage> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const requests = recordRequests(context);
-  const page = await context.newPage();
-  const cspViolations: string[] = [];
-  page.on('console', (message) => {
-    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
-  return { page, requests, cspViolations };
+  const browser = await launchBrowser();
+  browsers.push(browser);
+  const page = await browser.newPage();
+  return {
+    page,
+    requests: browser.requests,
+    leavingLoopback: () => requestsLeavingLoopback(browser),
+    cspViolations: () =>
+      browser.pageErrors.filter((message) => /Content.Security.Policy/i.test(message)),
+  };
 }
 
 /** The response pane's text once it shows `expected` (Monaco renders it as text lines). */
@@ -54,13 +57,8 @@ async function runOperation(page: Page, field: string): Promise<void> {
   await executeButton(page).click();
 }
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
 afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-  await browser?.close();
+  await Promise.all(browsers.map((browser) => browser.close()));
 });
 
 describe('the GraphQL IDE at /graphql, with auth on', () => {
@@ -73,7 +71,7 @@ describe('the GraphQL IDE at /graphql, with auth on', () => {
   });
 
   it('opens GraphiQL from a #token link and runs a query, with no request leaving 127.0.0.1', async () => {
-    const { page, requests, cspViolations } = await openPage();
+    const { page, requests, leavingLoopback, cspViolations } = await openPage();
     const query = '{ batchStatus { cron timezone } }';
     await page.goto(
       `${service.url}/graphql?query=${encodeURIComponent(query)}#token=${tokens.admin()}`,
@@ -88,29 +86,33 @@ describe('the GraphQL IDE at /graphql, with auth on', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('instagram-sync-token'))).toMatch(
       /^ey/,
     );
-    expect(requests.urls.some((url) => url.includes('/graphql/ide/assets/'))).toBe(true);
-    expect(requests.leavingLoopback()).toEqual([]);
-    expect(cspViolations).toEqual([]);
+    expect(requests.some((url) => url.includes('/graphql/ide/assets/'))).toBe(true);
+    expect(leavingLoopback()).toEqual([]);
+    expect(cspViolations()).toEqual([]);
   });
 
   it('asks for a token, says why a bad one is refused, and opens once a valid one is given', async () => {
-    const { page, requests } = await openPage();
+    const { page, requests, leavingLoopback } = await openPage();
     await page.goto(`${service.url}/graphql`);
     const tokenField = page.getByLabel('Access token');
     await tokenField.fill(tokens.forged());
     await page.getByRole('button', { name: 'Open the IDE' }).click();
-    await expect(page.getByRole('alert').innerText()).resolves.toMatch(/signature is invalid/);
+    // The prompt checks the token with the server first: wait for its answer to show.
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /signature is invalid/ })
+      .waitFor();
 
     await page.getByLabel('Access token').fill(tokens.user(1));
     await page.getByRole('button', { name: 'Open the IDE' }).click();
-    await expect(executeButton(page).isVisible()).resolves.toBe(true);
+    await executeButton(page).waitFor({ state: 'visible' });
     // No token went into an address (the prompt never submits a form).
-    expect(requests.urls.filter((url) => url.includes('ey'))).toEqual([]);
-    expect(requests.leavingLoopback()).toEqual([]);
+    expect(requests.filter((url) => url.includes('ey'))).toEqual([]);
+    expect(leavingLoopback()).toEqual([]);
   });
 
   it('follows batchProgress over graphql-ws: a run started elsewhere shows up live', async () => {
-    const { page, requests } = await openPage();
+    const { page, requests, leavingLoopback } = await openPage();
     const subscription = 'subscription { batchProgress { type status executionId } }';
     await page.goto(
       `${service.url}/graphql?query=${encodeURIComponent(subscription)}#token=${tokens.admin()}`,
@@ -118,9 +120,7 @@ describe('the GraphQL IDE at /graphql, with auth on', () => {
     await runOperation(page, 'batchProgress');
     // Subscribed once the button offers to stop; then a run starts through the API.
     await page.getByRole('button', { name: /Stop query/ }).waitFor();
-    await eventually(async () =>
-      requests.urls.some((u) => u.startsWith('ws://')) ? true : undefined,
-    );
+    await eventually(async () => (requests.some((u) => u.startsWith('ws://')) ? true : undefined));
     const started = await service.gql<{ startInstagramSync: { executionId: string } }>(
       'mutation { startInstagramSync(months: 1) { executionId } }',
       {},
@@ -130,8 +130,8 @@ describe('the GraphQL IDE at /graphql, with auth on', () => {
 
     const result = await responseShowing(page, executionId);
     expect(result).toContain('"batchProgress"');
-    expect(requests.urls).toContain(`${service.url.replace('http', 'ws')}/graphql`);
-    expect(requests.leavingLoopback()).toEqual([]);
+    expect(requests).toContain(`${service.url.replace('http', 'ws')}/graphql`);
+    expect(leavingLoopback()).toEqual([]);
   });
 
   it('keeps /graphql an API for everything but a browser, and serves no landing page', async () => {
@@ -184,7 +184,7 @@ describe('the GraphQL IDE in production', () => {
     expect(response?.status()).toBe(404);
     expect(await page.locator('body').innerText()).toContain('the GraphQL IDE is off');
     expect(await page.locator('.graphiql-container').count()).toBe(0);
-    expect(requests.urls).toEqual([`${off.url}/graphql`]);
+    expect(requests).toEqual([`${off.url}/graphql`]);
 
     const asset = await fetch(`${off.url}/graphql/ide/assets/anything.js`);
     expect(asset.status).toBe(404);
