@@ -130,6 +130,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     runs,
     agenda,
     cron: config.sync.cron,
+    deepCron: config.sync.deepCron,
     timezone: config.sync.timezone,
     concurrency: config.sync.concurrency,
     queueCapacity: config.sync.queueCapacity,

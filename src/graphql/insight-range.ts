@@ -9,18 +9,17 @@ import { parseDay } from './graphql-args.js';
  */
 export const INSIGHT_LIMITS = { days: 731, metrics: 30 } as const;
 
-export interface InsightRange {
+export interface InsightRange extends DayRange {
   metrics: string[] | undefined;
+}
+
+export interface DayRange {
   since: string;
   until: string;
 }
 
-/** The `insights(metrics, since, until)` arguments, checked: days valid and in order, range bounded. */
-export function insightRange(args: {
-  metrics?: string[] | null;
-  since: string;
-  until: string;
-}): InsightRange {
+/** A `since`/`until` pair of days, checked: both valid, in order, at most two years apart. */
+export function dayRange(args: { since: string; until: string }): DayRange {
   const since = parseDay(args.since, 'since');
   const until = parseDay(args.until, 'until');
   const days = DateTime.fromISO(until).diff(DateTime.fromISO(since), 'days').days + 1;
@@ -32,6 +31,16 @@ export function insightRange(args: {
       `since..until spans ${days} days; at most ${INSIGHT_LIMITS.days} (two years)`,
       'until',
     );
+  return { since, until };
+}
+
+/** The `insights(metrics, since, until)` arguments, checked: days as `dayRange`, metrics bounded. */
+export function insightRange(args: {
+  metrics?: string[] | null;
+  since: string;
+  until: string;
+}): InsightRange {
+  const { since, until } = dayRange(args);
   const metrics = args.metrics ?? undefined;
   if (metrics && metrics.length > INSIGHT_LIMITS.metrics)
     throw new AppError(

@@ -1,15 +1,24 @@
 import type { Agenda } from 'agenda';
 import type { RunRepository } from './store/run.repository.js';
-import { SCHEDULED_JOB } from './job-registry.js';
+import { DEEP_SCHEDULED_JOB, SCHEDULED_JOB } from './job-registry.js';
 import { assertRunId } from './run-id.js';
 import { AppError } from '../errors/app.error.js';
 import { BATCH_DESCRIPTION, BATCH_NAME, describeSchedule } from '../legacy/batch-wording.js';
-import type { StatusOverview, RunFilter, RunPage, RunRecord } from './run.vocabulary.js';
+import {
+  DEEP_SYNC_MONTHS,
+  DEFAULT_SCHEDULED_MONTHS,
+  type RunFilter,
+  type RunPage,
+  type RunRecord,
+  type ScheduledSync,
+  type StatusOverview,
+} from './run.vocabulary.js';
 
 interface QueryDeps {
   runs: RunRepository;
   agenda: Agenda;
   cron: string;
+  deepCron: string;
   timezone: string;
   concurrency: number;
   queueCapacity: number;
@@ -44,28 +53,52 @@ export class RunQueries {
     return this.deps.runs.listRuns({ ...filter, first });
   }
 
+  /** When the recurring job `name` next starts, as the scheduler holds it; null if not scheduled. */
+  private async nextRunOf(name: string): Promise<Date | null> {
+    const next = (await this.deps.agenda.queryJobs({ name, limit: 1 })).jobs[0]?.nextRunAt;
+    return next ? new Date(next) : null;
+  }
+
+  private async schedules(): Promise<ScheduledSync[]> {
+    const [nightly, deep] = await Promise.all([
+      this.nextRunOf(SCHEDULED_JOB),
+      this.nextRunOf(DEEP_SCHEDULED_JOB),
+    ]);
+    const schedules: ScheduledSync[] = [
+      {
+        name: 'nightly',
+        cron: this.deps.cron,
+        months: DEFAULT_SCHEDULED_MONTHS,
+        nextRunAt: nightly,
+      },
+      { name: 'deep', cron: this.deps.deepCron, months: DEEP_SYNC_MONTHS, nextRunAt: deep },
+    ];
+    const at = (s: ScheduledSync) => s.nextRunAt?.getTime() ?? Number.POSITIVE_INFINITY;
+    return schedules.sort((a, b) => at(a) - at(b));
+  }
+
   async status(): Promise<StatusOverview> {
-    const { runs, agenda } = this.deps;
-    const [running, queued, lastExecution, scheduled] = await Promise.all([
+    const { runs } = this.deps;
+    const [running, queued, lastExecution, schedules] = await Promise.all([
       runs.countByStatus('RUNNING'),
       runs.countByStatus('QUEUED'),
       runs.lastStartedAt(),
-      agenda.queryJobs({ name: SCHEDULED_JOB, limit: 1 }),
+      this.schedules(),
     ]);
-    const next = scheduled.jobs[0]?.nextRunAt;
     return {
       batchName: BATCH_NAME,
       description: BATCH_DESCRIPTION,
       schedule: describeSchedule(this.deps.cron, this.deps.timezone),
       cron: this.deps.cron,
       timezone: this.deps.timezone,
-      nextRunAt: next ? new Date(next) : null,
+      nextRunAt: schedules.find((s) => s.name === 'nightly')!.nextRunAt,
       lastExecution,
       status: 'active',
       running,
       queued,
       queueCapacity: this.deps.queueCapacity,
       concurrency: this.deps.concurrency,
+      schedules,
     };
   }
 }

@@ -147,6 +147,14 @@ export interface RunLaunch {
   deduplicated: boolean;
 }
 
+/** One recurring sync: the nightly one or the weekly deep one, and when it next starts. */
+export interface ScheduledSync {
+  name: 'nightly' | 'deep';
+  cron: string;
+  months: number;
+  nextRunAt: Date | null;
+}
+
 export interface StatusOverview {
   batchName: string;
   description: string;
@@ -160,4 +168,6 @@ export interface StatusOverview {
   queued: number;
   queueCapacity: number;
   concurrency: number;
+  /** The recurring syncs, soonest first. */
+  schedules: ScheduledSync[];
 }

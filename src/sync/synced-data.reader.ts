@@ -5,6 +5,7 @@ import type { CommentRecord } from '../db/repositories/ig-comment.repository.js'
 import type { MediaInsightRecord } from '../db/repositories/ig-media-insight.repository.js';
 import type { MediaRecord } from '../db/repositories/ig-media.repository.js';
 import type { IgProfileRecord } from '../db/repositories/ig-profile.repository.js';
+import type { IgProfileSnapshotRecord } from '../db/repositories/ig-profile-snapshot.repository.js';
 import { decodeCursor, encodeCursor, type KeysetCursor } from '../db/repositories/keyset-cursor.js';
 import { decodeAccountCursor, encodeAccountCursor } from './account-list-cursor.js';
 
@@ -58,6 +59,14 @@ export class SyncedDataReader {
 
   findProfile(igUserId: string): Promise<IgProfileRecord | null> {
     return this.repos.profiles.findByIgUserId(igUserId);
+  }
+
+  /** The account's daily profile snapshots of `since..until`, oldest first. */
+  profileHistory(
+    igUserId: string,
+    range: { since: string; until: string },
+  ): Promise<IgProfileSnapshotRecord[]> {
+    return this.repos.profileSnapshots.findRange(igUserId, range.since, range.until);
   }
 
   async media(

@@ -22,7 +22,7 @@ import type { SyncedDataReader } from '../../sync/synced-data.reader.js';
 import type { GraphqlContext } from '../graphql-context.js';
 import { guarded } from '../graphql-errors.js';
 import { pageSize, parseTime } from '../graphql-args.js';
-import { insightRange } from '../insight-range.js';
+import { dayRange, insightRange } from '../insight-range.js';
 import { pagedList } from '../limits/operation-limits.js';
 import {
   CommentConnection,
@@ -32,6 +32,7 @@ import {
   MediaConnection,
   MediaInsightType,
   MediaType,
+  ProfileSnapshotType,
   ProfileType,
 } from '../types/instagram-account.type.js';
 
@@ -81,6 +82,12 @@ class InsightArgs {
   metrics?: string[] | null;
   @Field({ description: 'First day, YYYY-MM-DD.' }) since!: string;
   @Field({ description: 'Last day, YYYY-MM-DD.' }) until!: string;
+}
+
+@ArgsType()
+class DayRangeArgs {
+  @Field({ description: 'First day, YYYY-MM-DD.' }) since!: string;
+  @Field({ description: 'Last day, YYYY-MM-DD; at most two years after since.' }) until!: string;
 }
 
 /** Connecting accounts and reading what the runs synced. */
@@ -163,6 +170,23 @@ export class InstagramAccountResolver {
       this.reads.accountInsights(account.igUserId, insightRange(args)),
     );
     return rows.map((r) => ({ metric: r.metric, period: r.period, date: r.day, value: r.value }));
+  }
+
+  @FieldResolver(() => [ProfileSnapshotType], {
+    description:
+      'Followers, follows and media counts per day of the range, oldest first: one snapshot per day a sync ran (Instagram keeps no history of these counts).',
+  })
+  async followersHistory(
+    @Root() account: InstagramAccountType,
+    @Args(() => DayRangeArgs) args: DayRangeArgs,
+  ): Promise<ProfileSnapshotType[]> {
+    const rows = await guarded(() => this.reads.profileHistory(account.igUserId, dayRange(args)));
+    return rows.map(({ day, followersCount, followsCount, mediaCount }) => ({
+      date: day,
+      followersCount,
+      followsCount,
+      mediaCount,
+    }));
   }
 }
 

@@ -100,6 +100,16 @@ export class InsightValueType {
   @Field(() => Number, { nullable: true }) value!: number | null;
 }
 
+@ObjectType('ProfileSnapshot', {
+  description: "An account's counts as the last sync of one day stored them.",
+})
+export class ProfileSnapshotType {
+  @Field({ description: 'YYYY-MM-DD in SYNC_TIMEZONE.' }) date!: string;
+  @Field(() => Int, { nullable: true }) followersCount!: number | null;
+  @Field(() => Int, { nullable: true }) followsCount!: number | null;
+  @Field(() => Int, { nullable: true }) mediaCount!: number | null;
+}
+
 @ObjectType('InstagramAccount')
 export class InstagramAccountType {
   @Field(() => Int) userNo!: number;

@@ -79,6 +79,14 @@ export class RunLaunchType {
   deduplicated!: boolean;
 }
 
+@ObjectType('BatchSchedule', { description: 'A recurring sync and when it next starts.' })
+export class ScheduledSyncType {
+  @Field({ description: '`nightly` (SYNC_CRON) or `deep` (SYNC_DEEP_CRON).' }) name!: string;
+  @Field({ description: 'Five-field cron line, in the batch time zone.' }) cron!: string;
+  @Field(() => Int, { description: 'Months each of its runs covers.' }) months!: number;
+  @Field(() => Date, { nullable: true }) nextRunAt!: Date | null;
+}
+
 @ObjectType('BatchStatus')
 export class StatusOverviewType {
   @Field() batchName!: string;
@@ -93,4 +101,6 @@ export class StatusOverviewType {
   @Field(() => Int, { description: 'Runs waiting.' }) queued!: number;
   @Field(() => Int) queueCapacity!: number;
   @Field(() => Int, { description: 'Runs one worker executes at once.' }) concurrency!: number;
+  @Field(() => [ScheduledSyncType], { description: 'The recurring syncs, soonest first.' })
+  schedules!: ScheduledSyncType[];
 }

@@ -204,6 +204,34 @@ describe.each(TEST_ENGINES)('a full sync run on %s', (engine) => {
     }
   });
 
+  it("keeps the day's followers, follows and media counts as the account's history, and bounds the range", async () => {
+    const account = service.fake.data.accounts[0]!;
+    const today = DateTime.now().setZone('Asia/Seoul').toISODate()!;
+    const history = (since: string, until: string) =>
+      service.gql<{ instagramAccount: { followersHistory: unknown[] } }>(
+        'query($since: String!, $until: String!) { instagramAccount(userNo: 1) { followersHistory(since: $since, until: $until) { date followersCount followsCount mediaCount } } }',
+        { since, until },
+      );
+    const stored = await history(
+      '2020-01-01',
+      today.replace(/^\d{4}/, (y) => String(+y + 1)),
+    );
+    expect(stored.errors?.[0]?.message).toMatch(/spans \d+ days; at most 731/);
+    expect(stored.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    // The run stored one snapshot, dated its own day in Seoul (today, or yesterday past midnight).
+    const yesterday = DateTime.fromISO(today).minus({ days: 1 }).toISODate()!;
+    const result = await history(DateTime.fromISO(today).minus({ days: 365 }).toISODate()!, today);
+    expect(result.data!.instagramAccount.followersHistory).toEqual([
+      {
+        date: expect.stringMatching(new RegExp(`^(${today}|${yesterday})$`)),
+        followersCount: account.profile.followers_count,
+        followsCount: account.profile.follows_count,
+        mediaCount: account.profile.media_count,
+      },
+    ]);
+  });
+
   it("logs the old service's lines as structured records, and never a token", () => {
     const messages = logLines.map((line) => (JSON.parse(line) as { msg: string }).msg);
     expect(messages).toContainEqual(

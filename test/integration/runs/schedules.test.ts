@@ -40,6 +40,24 @@ describe('the recurring syncs', () => {
     expect(runs.data!.batchExecutions.edges).toEqual([]);
   });
 
+  it('batchStatus lists both schedules with their next start, soonest first', async () => {
+    const status = await service.gql<{
+      batchStatus: {
+        nextRunAt: string;
+        schedules: Array<{ name: string; cron: string; months: number; nextRunAt: string }>;
+      };
+    }>('{ batchStatus { nextRunAt schedules { name cron months nextRunAt } } }');
+    const { nextRunAt, schedules } = status.data!.batchStatus;
+    const byName = Object.fromEntries(schedules.map((s) => [s.name, s]));
+    expect(byName.nightly).toMatchObject({ cron: '0 2 * * *', months: 1, nextRunAt });
+    expect(byName.deep).toMatchObject({ cron: '0 3 * * 0', months: 12 });
+    // Sunday 03:00 in Asia/Seoul is Saturday 18:00 UTC.
+    const deep = new Date(byName.deep!.nextRunAt);
+    expect([deep.getUTCDay(), deep.getUTCHours()]).toEqual([6, 18]);
+    const starts = schedules.map((s) => Date.parse(s.nextRunAt));
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+
   it('the deep job starts a scheduled 12-month run of every account', async () => {
     await service.app.agenda.now(DEEP_SCHEDULED_JOB, {});
     const run = await eventually(async () => {
