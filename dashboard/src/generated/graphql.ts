@@ -71,6 +71,7 @@ export type AccountQuery = {
       mediaCount: number | null;
       fetchedAt: string;
     } | null;
+    followersHistory: Array<{ date: string; followersCount: number | null }>;
     insights: Array<{ metric: string; date: string; value: number | null }>;
   } | null;
 };
@@ -143,6 +144,7 @@ export type OverviewQuery = {
     queued: number;
     queueCapacity: number;
     concurrency: number;
+    schedules: Array<{ name: string; cron: string; months: number; nextRunAt: string | null }>;
   };
   batchExecutions: {
     edges: Array<{
@@ -325,6 +327,10 @@ export const AccountDocument = new TypedDocumentString(`
       mediaCount
       fetchedAt
     }
+    followersHistory(since: $since, until: $until) {
+      date
+      followersCount
+    }
     insights(metrics: ["follower_count", "reach"], since: $since, until: $until) {
       metric
       date
@@ -386,6 +392,12 @@ export const OverviewDocument = new TypedDocumentString(`
     queued
     queueCapacity
     concurrency
+    schedules {
+      name
+      cron
+      months
+      nextRunAt
+    }
   }
   batchExecutions(first: $first) {
     edges {

@@ -16,12 +16,20 @@ const seriesOf = (insights: readonly Insight[], metric: string): DailyPoint[] =>
     .map(({ date, value }) => ({ date, value }))
     .sort((a, b) => a.date.localeCompare(b.date));
 
-/** One account: profile, token, last sync, and its daily followers and reach. */
+/** One account: profile, token, last sync, its followers history and daily insights. */
 export function AccountView({ userNo }: { userNo: number }) {
   const range = useMemo(() => recentDays(CHART_DAYS), []);
   const { data, error } = useQuery(AccountDocument, { userNo, ...range }, String(userNo));
   const account = data?.instagramAccount;
-  const followers = useMemo(() => seriesOf(account?.insights ?? [], 'follower_count'), [data]);
+  const followers = useMemo(
+    () =>
+      (account?.followersHistory ?? []).map(({ date, followersCount }) => ({
+        date,
+        value: followersCount ?? null,
+      })),
+    [data],
+  );
+  const newFollowers = useMemo(() => seriesOf(account?.insights ?? [], 'follower_count'), [data]);
   const reach = useMemo(() => seriesOf(account?.insights ?? [], 'reach'), [data]);
   return (
     <>
@@ -53,11 +61,12 @@ export function AccountView({ userNo }: { userNo: number }) {
             </dl>
           </section>
           <section class="grid">
+            <DailyChart id="followers" title="Followers" kind="line" points={followers} />
             <DailyChart
-              id="followers"
+              id="new-followers"
               title="New followers per day"
               kind="bar"
-              points={followers}
+              points={newFollowers}
             />
             <DailyChart id="reach" title="Reach per day" kind="line" points={reach} />
           </section>

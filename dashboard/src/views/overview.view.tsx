@@ -41,8 +41,17 @@ function BatchStatusCard({ status }: { status: OverviewQuery['batchStatus'] }) {
         <dd>
           {status.schedule} (<code>{status.cron}</code>, {status.timezone})
         </dd>
-        <dt>Next scheduled run</dt>
-        <dd data-testid="next-run">{formatTime(status.nextRunAt)}</dd>
+        <dt>Next scheduled runs</dt>
+        <dd>
+          <ul data-testid="schedules">
+            {status.schedules.map((s) => (
+              <li key={s.name} data-schedule={s.name}>
+                {formatTime(s.nextRunAt)} — {s.name}, {s.months} month{s.months > 1 ? 's' : ''} (
+                <code>{s.cron}</code>)
+              </li>
+            ))}
+          </ul>
+        </dd>
         <dt>Last execution</dt>
         <dd>{formatTime(status.lastExecution)}</dd>
         <dt>Running / queued</dt>

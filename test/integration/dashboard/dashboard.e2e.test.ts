@@ -89,7 +89,15 @@ describe('the dashboard in Chromium, with authentication on', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('instagram-sync-token'))).toMatch(
       /^ey/,
     );
-    await expect(page.getByTestId('next-run').textContent()).resolves.not.toBe('—');
+    // The nightly and the weekly deep sync, each with its next start.
+    const schedules = page.getByTestId('schedules').locator('li');
+    await expect(schedules.count()).resolves.toBe(2);
+    await expect(page.locator('[data-schedule=deep]').textContent()).resolves.toMatch(
+      /^[A-Za-z0-9].* — deep, 12 months/,
+    );
+    await expect(page.locator('[data-schedule=nightly]').textContent()).resolves.toMatch(
+      /^[A-Za-z0-9].* — nightly, 1 month \(/,
+    );
   });
 
   it('refuses months outside 1–12 before asking the service', async () => {
@@ -160,6 +168,9 @@ describe('the dashboard in Chromium, with authentication on', () => {
       return count;
     });
     expect(painted).toBeGreaterThan(1000);
+    // The followers history: one snapshot per day a sync ran (one run so far for this account).
+    const history = page.locator('[data-testid=chart-followers]');
+    expect(Number(await history.getAttribute('data-points'))).toBeGreaterThanOrEqual(1);
     await expect(page.getByTestId('profile-counts').textContent()).resolves.toMatch(/^\d+ \//);
     await page.screenshot({ path: resolve(SCREENSHOTS, 'dashboard-account.png'), fullPage: true });
   });
