@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -15,6 +14,7 @@ import { operationLimitsPlugin } from '../graphql/limits/limits.plugin.js';
 import { maskError } from '../graphql/mask-error.js';
 import { errorMiddleware, notFoundMiddleware } from './error.middleware.js';
 import { startGraphqlWs } from './graphql-ws.server.js';
+import { listen } from './listen.js';
 
 export interface HttpServerDeps {
   schema: GraphQLSchema;
@@ -88,11 +88,9 @@ export async function startHttpServer(
   app.use(notFoundMiddleware());
   app.use(errorMiddleware(deps.logger));
 
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
-  const { port: bound } = server.address() as AddressInfo;
   return {
     server,
-    url: `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${bound}`,
+    url: await listen(server, { port, host }),
     close: () => apollo.stop(),
   };
 }

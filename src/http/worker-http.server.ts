@@ -1,11 +1,11 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Sequelize } from 'sequelize';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Logger } from '../config/logger.js';
 import { errorMiddleware, notFoundMiddleware } from './error.middleware.js';
 import { healthRoutes } from './health.routes.js';
+import { listen } from './listen.js';
 import type { RunningHttpServer } from './http-server.js';
 import type { ServiceMetrics } from './metrics.js';
 
@@ -32,11 +32,9 @@ export async function startWorkerHttpServer(
   app.use(notFoundMiddleware());
   app.use(errorMiddleware(deps.logger));
   const server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
-  const { port: bound } = server.address() as AddressInfo;
   return {
     server,
-    url: `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${bound}`,
+    url: await listen(server, { port, host }),
     // Health probes and scrapes are short: idle keep-alive sockets are closed, none waited for.
     close: () =>
       new Promise<void>((resolve, reject) => {
