@@ -42,6 +42,11 @@ mkdir -p "$context/packages/agenda-sequelize-backend"
 cp "$repo/packages/agenda-sequelize-backend/package.json" "$context/packages/agenda-sequelize-backend/"
 cp -R "$repo/packages/agenda-sequelize-backend/dist" "$context/packages/agenda-sequelize-backend/"
 cp -R "$repo/dist" "$context/"
+# The pages, as the image's runtime stage copies them (built by `npm run build`'s build:web).
+for page in dashboard ide; do
+  mkdir -p "$context/$page"
+  cp -R "$repo/$page/dist" "$context/$page/"
+done
 
 echo "== npm ci --omit=dev (sqlite3 compiles from source: about a minute)"
 (cd "$context" && npm ci --omit=dev --prefer-offline --no-audit --no-fund --loglevel=error)
@@ -55,6 +60,10 @@ found="$(find node_modules dist packages \( -iname '*fake-instagram-graph-api*' 
 found="$(grep -RIl --exclude=.package-lock.json -e '@instagram-sync/fake-instagram-graph-api' \
   -e 'createFakeGraphApi' node_modules dist || true)"
 [[ -z "$found" ]] || fail "files referring to the fake in the production install:"$'\n'"$found"
+
+echo "== no dangling links (a workspace production needs but the context lacks)"
+found="$(find node_modules -xtype l -print)"
+[[ -z "$found" ]] || fail "links to nothing in the production install:"$'\n'"$found"
 
 echo "== npm start with default settings"
 port="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
@@ -81,6 +90,10 @@ until answers_200 /healthz && answers_200 /readyz; do
   sleep 1
 done
 echo "/healthz and /readyz answer 200 on port $port"
+answers_200 /dashboard/ || fail "/dashboard/ does not answer 200 from the production install"
+node -e "fetch(process.argv[1], { headers: { accept: 'text/html' } }).then(async (r) => process.exit(r.status === 200 && (await r.text()).includes('/graphql/ide/assets/') ? 0 : 1), () => process.exit(1))" \
+  "http://127.0.0.1:$port/graphql" || fail "/graphql does not serve the IDE to a browser from the production install"
+echo "/dashboard/ and the GraphQL IDE are served"
 
 kill -TERM -- "-$server_pid"
 for _ in $(seq 1 20); do
