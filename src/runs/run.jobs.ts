@@ -29,8 +29,15 @@ export interface RunJobSettings {
   lockLifetimeMs: number;
 }
 
-/** Makes a parked job runnable again as soon as this worker unlocks it. */
-const handOverOf = (job: Job<unknown>) => () => job.schedule(new Date()).save();
+/**
+ * Makes a parked job runnable by another worker at once: due now, and its lock released (the
+ * backend's `unlockJob` frees a job that has a next run), so a rolling restart does not wait
+ * out the lock lifetime before the account step moves on.
+ */
+const handOverOf = (job: Job<unknown>) => async () => {
+  await job.schedule(new Date()).save();
+  await job.agenda.db.unlockJob(job.attrs);
+};
 
 /** Extends the job's lock, at most every quarter lock lifetime (the driver calls it per poll). */
 function heartbeatOf(job: Job<unknown>, lockLifetimeMs: number): () => Promise<void> {

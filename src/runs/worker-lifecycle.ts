@@ -8,11 +8,10 @@ export class WorkerStoppingError extends Error {
 
 /**
  * Lets a worker stop between pages without losing work. On `stop`, running jobs reach their
- * next checkpoint, reschedule themselves for now and park, writing nothing more and renewing
- * no lock. Another worker takes each over once its lock expires (Agenda 6.2.6's `stop()` keeps
- * running jobs locked; older runtimes unlock them, and the reschedule makes them runnable at
- * once, since a started one-off job has no next run) and resumes it from the stored state: a
- * parked account step is re-run, and its upserts write the same rows.
+ * next checkpoint, reschedule themselves for now, release their lock and park, writing nothing
+ * more and renewing no lock (Agenda 6.2.6's `stop()` keeps running jobs locked, so the hand-over
+ * releases them itself). Another worker takes each over at its next poll and resumes it from
+ * the stored state: a parked account step is re-run, and its upserts write the same rows.
  */
 export class WorkerLifecycle {
   private readonly controller = new AbortController();

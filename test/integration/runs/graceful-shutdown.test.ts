@@ -10,8 +10,13 @@ import { stepAccounts } from '../../support/step-accounts.js';
 import { expectStoredAsFake } from '../../support/synced-data.js';
 import { eventually, within } from '../../support/waiting.js';
 
-/** Long enough that a loaded machine's slow polls do not expire a healthy driver's lock. */
-const LOCK_LIFETIME_MS = 10_000;
+/**
+ * Agenda's default lock lifetime: far longer than the test waits for the hand-over, so the
+ * second worker can only finish the run if the stopping one released its locks.
+ */
+const LOCK_LIFETIME_MS = 120_000;
+/** From the second worker's start to the run's end: a fraction of the lock lifetime. */
+const TAKEOVER_DEADLINE_MS = 45_000;
 const SHUTDOWN_TIMEOUT_MS = 5000;
 /** The exit may take the shutdown timeout; beyond it (and process teardown) it did not drain. */
 const EXIT_DEADLINE_MS = SHUTDOWN_TIMEOUT_MS + 10_000;
@@ -22,7 +27,7 @@ describe.each(TEST_ENGINES)('SIGTERM on %s', (engine) => {
     await cluster?.stop();
   });
 
-  it('a worker mid-run exits 0, handing its account steps back, and another worker completes the run with nothing lost', async () => {
+  it('a worker mid-run exits 0, handing its account steps back unlocked, and another worker completes the run at once with nothing lost', async () => {
     // The latency makes each account's steps last long enough to be caught running.
     cluster = await startServiceCluster({
       engine,
@@ -47,7 +52,11 @@ describe.each(TEST_ENGINES)('SIGTERM on %s', (engine) => {
     expect(await stepAccounts(db.sequelize, executionId, runningOnVictim)).toEqual([]);
 
     await cluster.start('worker');
-    const events = await within(eventsDone, 'the run to end after the hand-over', 45_000);
+    const events = await within(
+      eventsDone,
+      'the run to end after the hand-over, without waiting out the locks',
+      TAKEOVER_DEADLINE_MS,
+    );
     expectCompletedLog(events);
     const run = await expectRunCompleted(api, executionId);
     const rows = await stepAccounts(db.sequelize, executionId);
