@@ -40,6 +40,7 @@ import { healthRoutes } from './http/health.routes.js';
 import { startHttpServer } from './http/http-server.js';
 import { startWorkerHttpServer } from './http/worker-http.server.js';
 import { ServiceMetrics } from './http/metrics.js';
+import { heapLimitMb } from './config/node-options.js';
 import { restCompatRoutes } from './http/rest-compat.routes.js';
 import { GraphApiClient, type GraphApiClientOptions } from './instagram/index.js';
 import { createSteps } from './sync/steps/index.js';
@@ -207,6 +208,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         },
         { port: config.port, host: config.host },
       );
+  logger.info(
+    { url: http.url, role: config.role, heapLimitMb: heapLimitMb() },
+    'instagram-sync listening',
+  );
 
   return {
     config,
@@ -219,8 +224,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     accounts,
     // Shutdown: at once stop taking work — no new requests, WebSockets closed with 1001, Agenda
     // picks no more jobs and unlocks those it had not started — and let running jobs park at
-    // their next checkpoint (another worker resumes them once their locks expire), each within
-    // the timeout; then close the stores.
+    // their next checkpoint, released for another worker to resume at once, each within the
+    // timeout; then close the stores.
     async stop() {
       await Promise.all([
         http.close(),
@@ -292,7 +297,6 @@ async function startApi(
     },
     { port: config.port, host: config.host, shutdownTimeoutMs },
   );
-  logger.info({ url: http.url, role: config.role }, 'instagram-sync listening');
   return http;
 }
 

@@ -7,6 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_NODE_OPTIONS } from '../../src/config/node-options.js';
 
 const ENTRY = fileURLToPath(new URL('./service-entry.js', import.meta.url));
 
@@ -48,7 +49,8 @@ function spawnOne(role: string, name: string, layout: ServiceLayout) {
     execArgv: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
     env: {
       ...process.env,
-      NODE_OPTIONS: '',
+      // As `npm start` and the image run it; none of the bench's own.
+      NODE_OPTIONS: DEFAULT_NODE_OPTIONS,
       PORT: '0',
       ...layout.env,
       ROLE: role,
