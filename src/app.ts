@@ -16,6 +16,7 @@ import { InProcessEventBus, type EventBus } from './run-events/event-bus.js';
 import { RedisEventBus } from './run-events/redis-event-bus.js';
 import { RunEventFeed } from './run-events/run-event-feed.js';
 import { StoredRunEvents } from './run-events/stored-run-events.js';
+import { StepSignals } from './runs/step-signals.js';
 import { RunDriver } from './runs/run-driver.js';
 import { RunLauncher } from './runs/run-launcher.js';
 import { WorkerLifecycle } from './runs/worker-lifecycle.js';
@@ -136,8 +137,20 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     concurrency: config.sync.concurrency,
     queueCapacity: config.sync.queueCapacity,
   });
+  const signals = new StepSignals();
   const driver = new RunDriver(
-    { lifecycle, runs, accountSteps, claims, events, accounts, agenda, log, metrics: metrics.runs },
+    {
+      lifecycle,
+      runs,
+      accountSteps,
+      claims,
+      events,
+      accounts,
+      agenda,
+      log,
+      metrics: metrics.runs,
+      signals,
+    },
     { pollMs: Math.max(250, options.pollMs ?? 250), staleAfterMs: lockLifetimeMs },
   );
   const steps = createSteps({
@@ -162,6 +175,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     workerName,
     lockLifetimeMs,
     metrics: metrics.runs,
+    signals,
   });
   defineRunJobs(
     agenda,

@@ -20,6 +20,7 @@ import type { RunEvents } from './run-events.port.js';
 import type { AccountStepOutcome, RunMetrics } from './run-metrics.port.js';
 import { describeFailure } from './account-failure.js';
 import type { RunRecord, StepName } from './run.vocabulary.js';
+import type { StepSignals } from './step-signals.js';
 import { WorkerStoppingError, type WorkerLifecycle } from './worker-lifecycle.js';
 
 interface RunnerDeps {
@@ -41,6 +42,8 @@ interface RunnerDeps {
    */
   lockLifetimeMs: number;
   metrics?: RunMetrics;
+  /** Told when an account step ends here, for the run's driver in this process. */
+  signals: StepSignals;
 }
 
 /**
@@ -64,11 +67,12 @@ export class AccountStepRunner {
     const run = await runs.findRun(runId);
     if (!run || run.status !== 'RUNNING') return;
     if (await runs.isCancelRequested(runId)) {
-      return this.deps.accountSteps.finishStepAccount(runId, step, userNo, {
+      await this.deps.accountSteps.finishStepAccount(runId, step, userNo, {
         status: 'skipped',
         errorCode: 'CANCELLED',
         errorMessage: 'run cancelled',
       });
+      return this.deps.signals.notify(runId);
     }
     const key = { runId, step, userNo };
     const claim = await claims.claim(key, this.deps.workerName, this.deps.lockLifetimeMs);
@@ -83,6 +87,7 @@ export class AccountStepRunner {
     );
     try {
       await this.runClaimed(claim, run);
+      this.deps.signals.notify(runId);
     } catch (error) {
       if (error instanceof WorkerStoppingError) await claims.release(claim);
       throw error;

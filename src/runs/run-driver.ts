@@ -8,6 +8,7 @@ import type { RunEvents } from './run-events.port.js';
 import type { RunMetrics } from './run-metrics.port.js';
 import { ACCOUNT_STEP_JOB, ensureQueued } from './job-registry.js';
 import type { StepAccountClaimRepository } from './store/step-account-claim.repository.js';
+import type { StepSignals } from './step-signals.js';
 import { stepOutcome } from './step-outcome.js';
 import { STEP_NAMES, type RunStatus, type StepName, type StepStatus } from './run.vocabulary.js';
 import { WorkerStoppingError, type WorkerLifecycle } from './worker-lifecycle.js';
@@ -29,6 +30,8 @@ interface DriverDeps {
   agenda: Agenda;
   log: BatchLog;
   metrics?: RunMetrics;
+  /** Wakes the step barrier when an account step ends in this process. */
+  signals: StepSignals;
 }
 
 const DONE_STEP: readonly StepStatus[] = [
@@ -118,6 +121,9 @@ export class RunDriver {
         await ensureQueued(agenda, ACCOUNT_STEP_JOB, { runId, step, userNo: row.userNo });
     }
     let lastReported = '';
+    // Woken by an account step's end, the barrier may look more often than every poll; the
+    // events keep to one STEP_PROGRESS per step per poll interval at most.
+    let lastReportedAt = 0;
     for (;;) {
       const progress = await this.deps.accountSteps.stepProgress(runId, step);
       if (await runs.isCancelRequested(runId)) {
@@ -125,19 +131,21 @@ export class RunDriver {
         return 'CANCELLED';
       }
       const report = `${progress.done}/${progress.total}/${progress.items}`;
-      if (report !== lastReported && progress.pending > 0) {
+      const reportDue = Date.now() - lastReportedAt >= this.options.pollMs;
+      if (report !== lastReported && progress.pending > 0 && reportDue) {
         lastReported = report;
         await events.emit(runId, 'STEP_PROGRESS', {
           step,
           progress: { done: progress.done, total: progress.total, items: progress.items },
         });
+        lastReportedAt = Date.now();
       }
       if (progress.pending === 0)
         return this.completeStep(runId, step, eligible.length, userNos.length);
       this.deps.lifecycle.assertRunning();
       await this.requeueAbandoned(runId, step);
       await heartbeat();
-      await sleep(this.options.pollMs);
+      await this.deps.signals.wait(runId, this.options.pollMs);
     }
   }
 
