@@ -32,17 +32,10 @@ import { RunEventRepository } from './run-events/run-event.repository.js';
 import { RunRepository } from './runs/store/run.repository.js';
 import { StepAccountRepository } from './runs/store/step-account.repository.js';
 import { StepAccountClaimRepository } from './runs/store/step-account-claim.repository.js';
-import { createContext } from './graphql/graphql-context.js';
-import { buildGraphqlSchema } from './graphql/schema.js';
-import { AGENDASH_PATH, agendashRoutes } from './http/agendash.routes.js';
-import { graphqlIdeRoutes } from './http/graphql-ide.routes.js';
-import { dashboardRoutes } from './http/dashboard.routes.js';
-import { healthRoutes } from './http/health.routes.js';
-import { startHttpServer } from './http/http-server.js';
+import { startApiServer } from './http/api-server.js';
 import { startWorkerHttpServer } from './http/worker-http.server.js';
 import { ServiceMetrics } from './http/metrics.js';
 import { heapLimitMb } from './config/node-options.js';
-import { restCompatRoutes } from './http/rest-compat.routes.js';
 import { GraphApiClient, type GraphApiClientOptions } from './instagram/index.js';
 import { createSteps } from './sync/steps/index.js';
 import { SyncedDataReader } from './sync/synced-data.reader.js';
@@ -201,7 +194,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   metrics.readFrom({ gauges: new RunGauges(runs, agenda), feed });
   const shutdownTimeoutMs = options.shutdownTimeoutMs ?? config.shutdownTimeoutMs;
   const http = servesApi
-    ? await startApi(config, logger, shutdownTimeoutMs, {
+    ? await startApiServer(config, logger, shutdownTimeoutMs, {
         sequelize,
         agenda,
         launcher,
@@ -251,67 +244,6 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await sequelize.close();
     },
   };
-}
-
-interface ApiParts {
-  sequelize: Sequelize;
-  agenda: Agenda;
-  launcher: RunLauncher;
-  queries: RunQueries;
-  accounts: ConnectedAccounts;
-  tokens: TokenRefresher;
-  metrics: ServiceMetrics;
-  reads: SyncedDataReader;
-  feed: RunEventFeed;
-}
-
-/** The API role: GraphQL over HTTP and WebSocket, REST, health and metrics, behind auth. */
-async function startApi(
-  config: Config,
-  logger: Logger,
-  shutdownTimeoutMs: number,
-  parts: ApiParts,
-) {
-  const authenticator = new Authenticator(config.auth.jwtSecret);
-  if (!authenticator.enabled) {
-    logger.warn(
-      { host: config.host },
-      'AUTH_JWT_SECRET is not set: NO AUTHENTICATION, every caller is admin. Set it before exposing the service.',
-    );
-  }
-  const { launcher, queries, accounts, tokens, reads, feed } = parts;
-  const schema = await buildGraphqlSchema({ launcher, queries, accounts, tokens, reads });
-  const http = await startHttpServer(
-    {
-      schema,
-      authenticator,
-      context: (caller) => createContext(caller, feed, reads),
-      graphqlPage: graphqlIdeRoutes({
-        enabled: config.graphqlIde,
-        onMissingBuild: (dir) =>
-          logger.warn({ dir }, 'GRAPHQL_IDE is on but the IDE is not built: run npm run build:web'),
-      }),
-      routes: [
-        { path: '/', router: healthRoutes(parts.sequelize) },
-        { path: '/dashboard', router: dashboardRoutes() },
-        { path: '/', router: parts.metrics.routes(authenticator, config.auth.metricsToken) },
-        {
-          path: '/api/v1/batch/instagram',
-          router: restCompatRoutes({
-            launcher,
-            queries,
-            timezone: config.sync.timezone,
-            authenticator,
-          }),
-        },
-        { path: AGENDASH_PATH, router: agendashRoutes(parts.agenda, authenticator) },
-      ],
-      logger,
-      allowedOrigins: config.corsOrigins,
-    },
-    { port: config.port, host: config.host, shutdownTimeoutMs },
-  );
-  return http;
 }
 
 async function waitForMigrations(sequelize: Sequelize, logger: Logger): Promise<void> {
