@@ -53,10 +53,12 @@ export async function startHttpServer(
   };
   const app = express();
   const server = createServer(app);
-  const ws = startGraphqlWs(server, deps);
+  // Attached once the port is ours: a WebSocket server on a server that fails to listen would
+  // print the listen error as its own "internal error" before the caller could say why.
+  const ws: { server?: ReturnType<typeof startGraphqlWs> } = {};
   const disposeWs: ApolloServerPlugin = {
     async serverWillStart() {
-      return { drainServer: async () => ws.dispose() };
+      return { drainServer: async () => ws.server?.dispose() };
     },
   };
   const apollo = new ApolloServer<GraphqlContext>({
@@ -88,9 +90,14 @@ export async function startHttpServer(
   app.use(notFoundMiddleware());
   app.use(errorMiddleware(deps.logger));
 
+  const url = await listen(server, { port, host }).catch(async (error: unknown) => {
+    await apollo.stop();
+    throw error;
+  });
+  ws.server = startGraphqlWs(server, deps);
   return {
     server,
-    url: await listen(server, { port, host }),
+    url,
     close: () => apollo.stop(),
   };
 }
