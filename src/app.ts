@@ -130,20 +130,20 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     concurrency: config.sync.concurrency,
     queueCapacity: config.sync.queueCapacity,
   });
-  const signals = new StepSignals();
+  // What the driver and the account-step runner both work with.
+  const runParts = {
+    lifecycle,
+    runs,
+    accountSteps,
+    claims,
+    events,
+    accounts,
+    log,
+    metrics: metrics.runs,
+    signals: new StepSignals(),
+  };
   const driver = new RunDriver(
-    {
-      lifecycle,
-      runs,
-      accountSteps,
-      claims,
-      events,
-      accounts,
-      agenda,
-      log,
-      metrics: metrics.runs,
-      signals,
-    },
+    { ...runParts, agenda },
     { pollMs: Math.max(250, options.pollMs ?? 250), staleAfterMs: lockLifetimeMs },
   );
   const steps = createSteps({
@@ -155,20 +155,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     },
   });
   const runner = new AccountStepRunner({
-    lifecycle,
-    runs,
-    accountSteps,
-    claims,
-    events,
-    accounts,
+    ...runParts,
     steps,
-    log,
     logger,
     timezone: config.sync.timezone,
     workerName,
     lockLifetimeMs,
-    metrics: metrics.runs,
-    signals,
   });
   defineRunJobs(
     agenda,
