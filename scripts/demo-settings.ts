@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intIn, trueOrFalse } from '../src/config/setting-parsers.js';
 
 /**
  * The demo's own settings (sizes of the fake's data, the run's window, whether the service
@@ -18,20 +19,13 @@ export interface DemoSettings {
   port: string;
 }
 
-const wholeNumber = (min: number, max: number) => {
-  const error = `must be a whole number from ${min} to ${max}`;
-  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
-};
-
-const flag = z.enum(['true', 'false'], { error: 'must be true or false' });
-
 const schema = z.object({
-  DEMO_ACCOUNTS: wholeNumber(1, 200).default(5),
-  DEMO_MEDIA: wholeNumber(0, 2000).default(120),
-  DEMO_COMMENTS: wholeNumber(0, 500).default(15),
-  DEMO_MONTHS: wholeNumber(1, 12).default(6),
-  DEMO_LATENCY_MS: wholeNumber(0, 5000).default(0),
-  DEMO_KEEP: flag.optional(),
+  DEMO_ACCOUNTS: intIn(1, 200).default(5),
+  DEMO_MEDIA: intIn(0, 2000).default(120),
+  DEMO_COMMENTS: intIn(0, 500).default(15),
+  DEMO_MONTHS: intIn(1, 12).default(6),
+  DEMO_LATENCY_MS: intIn(0, 5000).default(0),
+  DEMO_KEEP: trueOrFalse().optional(),
 });
 
 /** The settings from `env`, or an Error listing every bad one. */

@@ -1,18 +1,12 @@
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 import { DEFAULT_CADENCE_TEXT, parseCadence } from './media-insight-cadence.js';
+import { intIn, trueOrFalse } from './setting-parsers.js';
 
 /**
  * Every setting of the service: its environment variable, type, default and one-line doc.
  * The README's settings table is written from this list; keep the two in step.
  */
-
-const intIn = (min: number, max: number) =>
-  z.coerce
-    .number({ error: `must be a whole number from ${min} to ${max}` })
-    .int({ error: `must be a whole number from ${min} to ${max}` })
-    .min(min, { error: `must be a whole number from ${min} to ${max}` })
-    .max(max, { error: `must be a whole number from ${min} to ${max}` });
 
 const isTimeZone = (zone: string): boolean => {
   try {
@@ -154,8 +148,7 @@ export const settings = {
   },
   ALLOW_UNAUTHENTICATED: {
     doc: '`true` lets the service listen beyond 127.0.0.1 without AUTH_JWT_SECRET (never in production).',
-    schema: z
-      .enum(['true', 'false'], { error: 'must be true or false' })
+    schema: trueOrFalse()
       .default('false')
       .transform((value) => value === 'true'),
   },
@@ -227,8 +220,7 @@ export const settings = {
   },
   SYNC_MEDIA_TYPE_METRICS: {
     doc: '`true` also reads the metrics only some media types have (Reels’ watch time and reposts; feed posts’ follows and profile visits): one call per such media, on the cadence. `false` keeps to the metrics every type has, which the media pages bring.',
-    schema: z
-      .enum(['true', 'false'], { error: 'must be true or false' })
+    schema: trueOrFalse()
       .default('false')
       .transform((value) => value === 'true'),
   },
@@ -254,8 +246,7 @@ export const settings = {
   GRAPHQL_IDE: {
     doc: '`true` serves GraphiQL (bundled, nothing from the internet) to a browser opening `/graphql`; `false` answers it 404. The API on `/graphql` is the same either way.',
     shownDefault: '`true` (`false` when `NODE_ENV=production`)',
-    schema: z
-      .enum(['true', 'false'], { error: 'must be true or false' })
+    schema: trueOrFalse()
       .optional()
       .transform((value) => (value === undefined ? undefined : value === 'true')),
   },

@@ -4,7 +4,7 @@ import { getHeapStatistics } from 'node:v8';
  * The V8 old-space limit the service runs with: `npm start` and the image set
  * `NODE_OPTIONS` to this unless it is set already, and the sync bench runs its service
  * processes the same way. A sync's live data is bounded by its page pipeline, not by the data
- * set (the bench's 4× data set stays within 10 % of the peak RSS of the 1× one), so a limit
+ * set (the bench's 4× data set peaks about 10 % above the 1× one), so a limit
  * far below V8's default (about 4 GiB here) costs no CPU and keeps the heap from growing on
  * garbage: a worker's peak RSS fell from 380–560 MiB to about 210 MiB.
  */

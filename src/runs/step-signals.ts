@@ -37,5 +37,5 @@ export class StepSignals {
   }
 }
 
-/** Runs whose signal may wait for a driver's next look; beyond it the oldest are dropped. */
+/** Runs whose signal may wait for a driver's next look; beyond it all kept signals are dropped. */
 const MAX_UNHEARD = 1000;

@@ -77,17 +77,15 @@ class DisconnectArgs {
 }
 
 @ArgsType()
-class InsightArgs {
-  @Field(() => [String], { nullable: true, description: 'Metric names; all when omitted.' })
-  metrics?: string[] | null;
+class DayRangeArgs {
   @Field({ description: 'First day, YYYY-MM-DD.' }) since!: string;
   @Field({ description: 'Last day, YYYY-MM-DD.' }) until!: string;
 }
 
 @ArgsType()
-class DayRangeArgs {
-  @Field({ description: 'First day, YYYY-MM-DD.' }) since!: string;
-  @Field({ description: 'Last day, YYYY-MM-DD; at most two years after since.' }) until!: string;
+class InsightArgs extends DayRangeArgs {
+  @Field(() => [String], { nullable: true, description: 'Metric names; all when omitted.' })
+  metrics?: string[] | null;
 }
 
 /** Connecting accounts and reading what the runs synced. */
