@@ -5,6 +5,7 @@
 import type { BenchEngine } from './bench-database.js';
 import type { CallFloor } from './call-floor.js';
 import type { CallTally } from './graph-calls.js';
+import type { ProcessCpu } from './cpu-time.js';
 import type { ProcessMemory } from './service-processes.js';
 
 export const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'old', 'writes'] as const;
@@ -61,6 +62,7 @@ export interface ResultRow {
   rowsPerSecond?: number;
   commentStepRowsPerSecond?: number;
   memory?: ProcessMemory[];
+  cpu?: ProcessCpu[];
 }
 
 function usage(message: string): never {

@@ -37,12 +37,9 @@ function rowOf(key: string, label: string, bench: BenchService, m: RunMeasure): 
 
 function run(bench: BenchService, latencyMs: number, stored?: StoredState) {
   return measureRun({
-    fake: bench.fake,
-    service: bench.service,
-    timezone: bench.timezone,
+    bench,
     months: FULL_SYNC_MONTHS,
     latencyMs,
-    concurrency: bench.concurrency,
     stored,
   });
 }

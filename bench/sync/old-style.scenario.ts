@@ -36,12 +36,9 @@ async function serviceRows(data: DataSet): Promise<ResultRow[]> {
       ['old-nightly-service', OLD_NIGHTLY_MONTHS, 'nightly'],
     ] as const) {
       const m = await measureRun({
-        fake: bench.fake,
-        service: bench.service,
-        timezone: bench.timezone,
+        bench,
         months,
         latencyMs: OLD_STYLE_LATENCY_MS,
-        concurrency: bench.concurrency,
         stored,
       });
       stored = m.stored;

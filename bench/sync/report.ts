@@ -38,6 +38,7 @@ function runsTable(rows: readonly ResultRow[]): string {
       'rows/s (media+comments)',
       'throttled',
       'peak RSS MiB',
+      'CPU s',
     ],
     rows.map((r) => [
       r.label,
@@ -55,6 +56,7 @@ function runsTable(rows: readonly ResultRow[]): string {
       r.commentStepRowsPerSecond?.toLocaleString('en-US') ?? '–',
       String(r.calls.throttled),
       r.memory?.map((p) => `${p.role} ${p.peakMb}`).join(', ') ?? '–',
+      r.cpu?.map((p) => `${p.role} ${p.cpuS.toFixed(1)}`).join(', ') ?? '–',
     ]),
   );
 }

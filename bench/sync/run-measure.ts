@@ -4,21 +4,19 @@
  * latency floor, its write rate from the steps' counts and durations, and each process's
  * peak memory.
  */
-import type { FakeGraphApi } from '@instagram-sync/fake-instagram-graph-api';
+import type { BenchService } from './bench-service.js';
+import { readCpu, type ProcessCpu } from './cpu-time.js';
 import { callFloor, storedAfterRun, type CallFloor, type StoredState } from './call-floor.js';
 import { tallyCalls, type CallTally } from './graph-calls.js';
 import { windowStartDay } from './insight-days.floor.js';
-import { latencyFloorMs, type Concurrency } from './latency-floor.js';
+import { latencyFloorMs } from './latency-floor.js';
 import { startRun, waitForRun, type RunStep } from './service-client.js';
-import type { ProcessMemory, ServiceProcesses } from './service-processes.js';
+import type { ProcessMemory } from './service-processes.js';
 
 export interface RunSetup {
-  fake: FakeGraphApi;
-  service: ServiceProcesses;
-  timezone: string;
+  bench: BenchService;
   months: number;
   latencyMs: number;
-  concurrency: Concurrency;
   /** What the previous run on this database stored; absent for a first sync. */
   stored?: StoredState;
 }
@@ -37,6 +35,8 @@ export interface RunMeasure {
   /** The same over the steps that write comments (media, with nested threads, and comments). */
   commentStepRowsPerSecond: number;
   memory: ProcessMemory[];
+  /** CPU seconds each process spent during the run (the bench's own holds the fake). */
+  cpu: ProcessCpu[];
   /** For the floor of the next run on the same database. */
   stored: StoredState;
 }
@@ -50,14 +50,16 @@ function rowsPerSecond(steps: RunStep[]): number {
 }
 
 export async function measureRun(setup: RunSetup): Promise<RunMeasure> {
-  const { fake, service } = setup;
+  const { fake, service, timezone, concurrency, db } = setup.bench;
   const from = fake.requests.length;
   const now = new Date();
+  const cpu = readCpu(service.pids, db.engine === 'mariadb');
   const id = await startRun(service.url, setup.months);
   const run = await waitForRun(service.url, id);
+  const cpuSpent = cpu.since();
   const requests = fake.requests.slice(from);
   const windowStart = new Date(run.windowStart);
-  const firstDay = windowStartDay(windowStart, setup.timezone);
+  const firstDay = windowStartDay(windowStart, timezone);
   const floor = callFloor({
     accounts: fake.data.accounts,
     windowStart,
@@ -70,12 +72,13 @@ export async function measureRun(setup: RunSetup): Promise<RunMeasure> {
     wallMs: Date.parse(run.endedAt ?? '') - Date.parse(run.queuedAt),
     calls: tallyCalls(requests, fake.data),
     floor,
-    latencyFloorMs: latencyFloorMs(floor, setup.concurrency, setup.latencyMs),
+    latencyFloorMs: latencyFloorMs(floor, concurrency, setup.latencyMs),
     steps: run.steps,
     rowsWritten: run.steps.reduce((n, s) => n + s.writeCount, 0),
     rowsPerSecond: rowsPerSecond(run.steps),
     commentStepRowsPerSecond: rowsPerSecond(run.steps.filter((s) => COMMENT_STEPS.has(s.name))),
     memory: service.peakMemory(),
+    cpu: cpuSpent,
     stored: storedAfterRun(fake.data.accounts, now, firstDay),
   };
 }

@@ -28,6 +28,8 @@ export interface ServiceProcesses {
   url: string;
   /** Each process's peak RSS so far (VmHWM never goes down). */
   peakMemory(): ProcessMemory[];
+  /** Each process's role and pid. */
+  pids: ReadonlyArray<{ role: string; pid?: number }>;
   stop(): Promise<void>;
 }
 
@@ -93,6 +95,7 @@ export async function startServiceProcesses(layout: ServiceLayout): Promise<Serv
   return {
     url,
     peakMemory: () => all.map((p) => ({ role: p.role, peakMb: peakRssMb(p.child.pid) })),
+    pids: all.map((p) => ({ role: p.role, pid: p.child.pid })),
     async stop() {
       // Workers first: the API process owns nothing they need to hand over.
       await Promise.all(workers.map((w) => stopOne(w.child, w.exited)));

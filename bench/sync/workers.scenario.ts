@@ -22,12 +22,9 @@ export async function runWorkerScaling(data: DataSet, counts: number[]): Promise
     });
     try {
       const m = await measureRun({
-        fake: bench.fake,
-        service: bench.service,
-        timezone: bench.timezone,
+        bench,
         months: FULL_SYNC_MONTHS,
         latencyMs: FULL_SYNC_LATENCY_MS,
-        concurrency: bench.concurrency,
       });
       console.log(`  (e) ${workers} worker(s): ${m.status} in ${(m.wallMs / 1000).toFixed(1)} s`);
       rows.push({
