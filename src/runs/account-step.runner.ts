@@ -6,6 +6,7 @@ import type {
   StepClaim,
 } from './store/step-account-claim.repository.js';
 import { keepAlive } from './claim-keep-alive.js';
+import { ProgressCheckpoint } from './progress-checkpoint.js';
 import {
   RunCancelledError,
   STEP_NAMES,
@@ -97,7 +98,7 @@ export class AccountStepRunner {
   }
 
   private async runClaimed(claim: StepClaim, run: RunRecord): Promise<void> {
-    const { runs, accounts, log, claims } = this.deps;
+    const { accounts, log, claims } = this.deps;
     const { runId, step, userNo } = claim;
     const account = await accounts.find(userNo);
     if (!account)
@@ -110,15 +111,7 @@ export class AccountStepRunner {
         outcome,
         Date.now() - attemptStartedAt.getTime(),
       );
-    const checkpoint = async (delta: Partial<StepCounts>) => {
-      await claims.addCounts(claim, {
-        read: delta.read ?? 0,
-        written: delta.written ?? 0,
-        skipped: delta.skipped ?? 0,
-      });
-      this.deps.lifecycle.assertRunning();
-      if (await runs.isCancelRequested(runId)) throw new RunCancelledError(runId);
-    };
+    const progress = new ProgressCheckpoint(this.deps, claim);
     const window = fromBounds(run.monthsToSync, this.deps.timezone, run.windowStart, run.windowEnd);
     const logger = this.deps.logger.child({ executionId: runId, step, userNo });
     const handedOn = await this.handedOn(claim);
@@ -132,7 +125,7 @@ export class AccountStepRunner {
         account,
         window,
         attemptStartedAt,
-        checkpoint,
+        checkpoint: progress.checkpoint,
         handedOn,
         handOn,
         logger,
@@ -146,6 +139,7 @@ export class AccountStepRunner {
       if (error instanceof RunCancelledError) {
         await claims.finish(claim, {
           status: 'skipped',
+          counts: progress.totals,
           errorCode: 'CANCELLED',
           errorMessage: 'run cancelled',
         });
@@ -156,7 +150,7 @@ export class AccountStepRunner {
       if (failure.ref)
         log.internalFailure({ executionId: runId, step, userNo }, failure.ref, error);
       if (failure.tokenInvalid) await accounts.markTokenInvalid(userNo);
-      await this.fail(claim, failure.code, failure.message);
+      await this.fail(claim, failure.code, failure.message, progress.totals);
       ended('failed');
     }
   }
@@ -170,10 +164,16 @@ export class AccountStepRunner {
   }
 
   /** Records a failed attempt; a zombie whose row was taken over records nothing. */
-  private async fail(claim: StepClaim, code: string, message: string): Promise<void> {
+  private async fail(
+    claim: StepClaim,
+    code: string,
+    message: string,
+    counts?: StepCounts,
+  ): Promise<void> {
     const { runId, step, userNo } = claim;
     const recorded = await this.deps.claims.finish(claim, {
       status: 'failed',
+      counts,
       errorCode: code,
       errorMessage: message,
     });

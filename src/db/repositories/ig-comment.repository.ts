@@ -33,7 +33,8 @@ export interface CommentPageQuery {
 
 /**
  * Comments and replies (`ig_comments`). Deletion works as for media: a full read of one
- * media's comments stamps `seenAt`, then {@link markUnseenAsDeleted} marks the rest.
+ * media's comments stamps `seenAt`, then {@link markUnseenAsDeleted} marks the rest (of
+ * many media at once).
  */
 export class IgCommentRepository {
   private readonly comments: ModelStatic<IgCommentModel>;
@@ -73,17 +74,23 @@ export class IgCommentRepository {
   }
 
   /**
-   * Marks deleted the comments and replies of `mediaId` that the full read which stamped
-   * `seenAt` did not see. Never call it after a partial read. Returns how many were marked.
+   * Marks deleted the comments and replies of `mediaIds` that the full reads which stamped
+   * `seenAt` did not see, in one UPDATE. Never call it after a partial read. Returns how many
+   * were marked.
    */
   async markUnseenAsDeleted(
-    scope: { mediaId: string; seenAt: Date; deletedAt?: Date },
+    scope: { mediaIds: readonly string[]; seenAt: Date; deletedAt?: Date },
     options: QueryOptions = {},
   ): Promise<number> {
+    if (scope.mediaIds.length === 0) return 0;
     const [marked] = await this.comments.update(
       { deletedAt: scope.deletedAt ?? new Date() },
       {
-        where: { mediaId: scope.mediaId, lastSeenAt: { [Op.lt]: scope.seenAt }, deletedAt: null },
+        where: {
+          mediaId: [...scope.mediaIds],
+          lastSeenAt: { [Op.lt]: scope.seenAt },
+          deletedAt: null,
+        },
         transaction: options.transaction,
       },
     );

@@ -1,4 +1,4 @@
-import { col, Op, type ModelStatic, type WhereOptions } from 'sequelize';
+import { col, literal, Op, type ModelStatic, type WhereOptions } from 'sequelize';
 import type { DbModels } from '../models/define-models.js';
 import type { IgMediaModel } from '../models/ig-media.model.js';
 import { bulkUpsert } from './bulk-upsert.js';
@@ -93,25 +93,26 @@ export class IgMediaRepository {
     return marked;
   }
 
-  /** Records full comment reads: each media's `commentsCount` at the time of the read. */
+  /** Records full comment reads: each media's `commentsCount` at the time of the read, in one UPDATE. */
   async markCommentsSynced(
     reads: readonly { mediaId: string; commentsCount: number | null }[],
     syncedAt: Date,
     options: QueryOptions = {},
   ): Promise<void> {
-    // Media read with the same count share one UPDATE (many have 0 comments).
-    const idsByCount = new Map<number | null, string[]>();
-    for (const { mediaId, commentsCount } of reads) {
-      const ids = idsByCount.get(commentsCount) ?? [];
-      ids.push(mediaId);
-      idsByCount.set(commentsCount, ids);
-    }
-    for (const [commentsSyncedCount, ids] of idsByCount) {
-      await this.media.update(
-        { commentsSyncedAt: syncedAt, commentsSyncedCount },
-        { where: { id: ids }, transaction: options.transaction },
-      );
-    }
+    if (reads.length === 0) return;
+    const sequelize = this.media.sequelize!;
+    const id = sequelize.getQueryInterface().quoteIdentifier('id');
+    const whens = reads.map(
+      (r) =>
+        `WHEN ${sequelize.escape(r.mediaId)} THEN ${r.commentsCount === null ? 'NULL' : Math.trunc(r.commentsCount)}`,
+    );
+    await this.media.update(
+      {
+        commentsSyncedAt: syncedAt,
+        commentsSyncedCount: literal(`CASE ${id} ${whens.join(' ')} END`),
+      },
+      { where: { id: reads.map((r) => r.mediaId) }, transaction: options.transaction },
+    );
   }
 
   /** A page of the account's media that are not deleted, newest first. */

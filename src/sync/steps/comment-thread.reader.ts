@@ -75,7 +75,10 @@ async function markRead(
   const now = options.now();
   const marked = await repos.inTransaction(async (tx) => {
     const seenAt = thread.seenAt;
-    const n = await repos.comments.markUnseenAsDeleted({ mediaId, seenAt, deletedAt: now }, tx);
+    const n = await repos.comments.markUnseenAsDeleted(
+      { mediaIds: [mediaId], seenAt, deletedAt: now },
+      tx,
+    );
     await repos.media.markCommentsSynced(
       [{ mediaId, commentsCount: thread.commentsCount }],
       now,

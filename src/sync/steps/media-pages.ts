@@ -140,12 +140,10 @@ export class MediaPass {
         tx,
       );
       n += await repos.comments.upsertMany(comments, seenAt, tx);
-      for (const m of whole) {
-        n += await repos.comments.markUnseenAsDeleted(
-          { mediaId: m.id, seenAt, deletedAt: now },
-          tx,
-        );
-      }
+      n += await repos.comments.markUnseenAsDeleted(
+        { mediaIds: whole.map((m) => m.id), seenAt, deletedAt: now },
+        tx,
+      );
       const reads = whole.map((m) => ({ mediaId: m.id, commentsCount: m.comments_count ?? null }));
       await repos.media.markCommentsSynced(reads, now, tx);
       n += await repos.mediaInsights.upsertMany(insights, tx);

@@ -27,7 +27,7 @@ if (TEST_ENGINES.includes('mysql')) {
         // A range UPDATE over media m-1's comments, its transaction still open: under
         // REPEATABLE READ its gap locks would hold up the insert below until they time out.
         await repos.comments.markUnseenAsDeleted(
-          { mediaId: 'm-1', seenAt: secondsFrom(T0, 60) },
+          { mediaIds: ['m-1'], seenAt: secondsFrom(T0, 60) },
           tx,
         );
         expect(await repos.comments.upsertMany([commentFixture('c-2', 'm-2', T0)], T0)).toBe(1);

@@ -99,21 +99,25 @@ describe.each(TEST_ENGINES)('comment repository on %s', (engine) => {
     ]);
   });
 
-  it('marks comments and replies a full read did not see as deleted, only for that media', async () => {
+  it('marks comments and replies full reads did not see as deleted, only for those media', async () => {
     await ctx.repos.comments.upsertMany(
       [
         commentFixture('9001', 'm-del', T0),
         commentFixture('9002', 'm-del', secondsFrom(T0, 1)),
         commentFixture('9003', 'm-del', secondsFrom(T0, 2), { parentId: '9001' }),
+        commentFixture('9051', 'm-del-2', T0),
         commentFixture('9101', 'm-other', T0),
       ],
       T0,
     );
     const reread = secondsFrom(T0, 3600.5);
     await ctx.repos.comments.upsertMany([commentFixture('9001', 'm-del', T0)], reread);
-    expect(await ctx.repos.comments.markUnseenAsDeleted({ mediaId: 'm-del', seenAt: reread })).toBe(
-      2,
-    );
+    expect(
+      await ctx.repos.comments.markUnseenAsDeleted({
+        mediaIds: ['m-del', 'm-del-2'],
+        seenAt: reread,
+      }),
+    ).toBe(3);
 
     expect(
       (await ctx.repos.comments.findTopLevelPage('m-del', { first: 10 })).items.map((c) => c.id),
@@ -122,6 +126,7 @@ describe.each(TEST_ENGINES)('comment repository on %s', (engine) => {
       items: [],
       hasNextPage: false,
     });
+    expect((await ctx.repos.comments.findTopLevelPage('m-del-2', { first: 10 })).items).toEqual([]);
     expect(
       (await ctx.repos.comments.findTopLevelPage('m-other', { first: 10 })).items,
     ).toHaveLength(1);
