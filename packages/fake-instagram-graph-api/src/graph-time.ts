@@ -17,11 +17,24 @@ const PACIFIC = new Intl.DateTimeFormat('en-US', {
   second: 'numeric',
 });
 
+const HOUR_MS = 3_600_000;
+/** Offsets by UTC hour: Pacific changes its offset only on a whole hour. */
+const offsetByHour = new Map<number, number>();
+
 /** Pacific wall-clock time minus UTC at the instant `ms`: −7 h (PDT) or −8 h (PST). */
 function pacificOffsetMs(ms: number): number {
-  const at = Math.floor(ms / 1000) * 1000;
-  const part = (type: string) =>
-    Number(PACIFIC.formatToParts(at).find((p) => p.type === type)?.value);
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    offset = offsetAt(hour * HOUR_MS);
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+function offsetAt(at: number): number {
+  const parts = new Map(PACIFIC.formatToParts(at).map((p) => [p.type, Number(p.value)]));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.get(type) ?? NaN;
   const wall = Date.UTC(
     part('year'),
     part('month') - 1,
