@@ -5,6 +5,7 @@ import { mapBounded } from './bounded.js';
 import { readWholeThread } from './comment-thread.reader.js';
 import type { StepDeps } from './step-deps.js';
 import { StepTally } from './step-tally.js';
+import { CommentWrites } from './comment-writes.js';
 
 /**
  * Step 3: reads in full the comments of the window's media that are still due (never read,
@@ -28,9 +29,18 @@ export class CommentsStep implements SyncStep {
       windowStart: context.window.start,
       staleBefore: new Date(options.now().getTime() - options.commentStalenessMs),
     });
-    await mapBounded(candidates, options.commentConcurrency, (candidate) =>
-      this.syncMedia(context, candidate, tally),
+    const writes = new CommentWrites(this.deps, context, tally);
+    const failure = await mapBounded(candidates, options.commentConcurrency, (candidate) =>
+      this.syncMedia(context, candidate, tally, writes),
+    ).then(
+      () => undefined,
+      (error: unknown) => ({ error }),
     );
+    // The threads read whole before a failure stay read: a retry does not read them again.
+    await writes.drain().catch((error: unknown) => {
+      if (!failure) throw error;
+    });
+    if (failure) throw failure.error;
     return tally.counts;
   }
 
@@ -38,6 +48,7 @@ export class CommentsStep implements SyncStep {
     context: StepContext,
     candidate: CommentSyncCandidate,
     tally: StepTally,
+    writes: CommentWrites,
   ): Promise<void> {
     const { mediaId, commentsCount } = candidate;
     const owner = { igUserId: context.account.igUserId, mediaId };
@@ -48,7 +59,7 @@ export class CommentsStep implements SyncStep {
         : this.deps.graph.listComments(context.account, mediaId, { replies: true });
     const thread = { owner, commentsCount, seenAt: context.attemptStartedAt };
     try {
-      await readWholeThread(this.deps, context, tally, thread, pages);
+      await readWholeThread(this.deps, context, thread, pages, writes);
     } catch (error) {
       // The media went away since the media step (100/33): the next media pass marks it.
       if (!isGraphApiError(error, 'skippable')) throw error;

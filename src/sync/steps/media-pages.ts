@@ -8,6 +8,7 @@ import { parseGraphTime, toMediaUpsert } from './graph-records.js';
 import { COMMON_MEDIA_METRICS, insightRows, metricsToRead } from './media-insights.js';
 import type { StepDeps } from './step-deps.js';
 import type { StepTally } from './step-tally.js';
+import { CommentWrites } from './comment-writes.js';
 import { WriteBehind } from './write-behind.js';
 
 /** How a pass asks for media pages: each brings first comment pages and common insights. */
@@ -37,6 +38,7 @@ export class MediaPass {
   /** Thread reads queued or running; each leaves the set when it ends. */
   private readonly threadReads = new Set<Promise<void>>();
   private threadFailure: { error: unknown } | undefined;
+  private readonly comments: CommentWrites;
   private readonly staleBefore: Date;
   /** Media the pages listed, in the window or not. */
   listed = 0;
@@ -51,6 +53,7 @@ export class MediaPass {
     private readonly seenAt: Date,
   ) {
     this.threads = pLimit(Math.max(1, deps.options.commentConcurrency));
+    this.comments = new CommentWrites(deps, context, tally);
     this.staleBefore = new Date(deps.options.now().getTime() - deps.options.commentStalenessMs);
   }
 
@@ -75,6 +78,7 @@ export class MediaPass {
   async finish(): Promise<void> {
     await this.writes.drain();
     await Promise.all([...this.threadReads]);
+    await this.comments.drain();
     if (this.threadFailure) throw this.threadFailure.error;
   }
 
@@ -107,7 +111,7 @@ export class MediaPass {
       // The media row first: the thread's read is recorded on it.
       await stored;
       const rest = deps.graph.continueEdge(context.account, first, 'comments');
-      await readWholeThread(deps, context, this.tally, thread, startingWith(first, rest));
+      await readWholeThread(deps, context, thread, startingWith(first, rest), this.comments);
     })
       .catch((error: unknown) => {
         this.threadFailure ??= { error };

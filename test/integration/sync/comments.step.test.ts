@@ -185,6 +185,44 @@ describe.each(TEST_ENGINES)('the comments step on %s', (engine) => {
     expect((error as GraphApiError).igUserId).toBe(account.igUserId);
   });
 
+  it('keeps the threads read whole before a failure: the retry reads only the others', async () => {
+    const h = await steps.start({ seed: 308 }, { steps: LEAN });
+    const account = h.account();
+    const media = fakeMediaInWindow(account, h.window);
+    await h.run('media');
+    const due = media.filter((m) => m.comments_count > 0).map((m) => m.id);
+    const mediaRead = (from: number) =>
+      new Set(
+        commentReads(h.requestsSince(from))
+          .filter((r) => r.endsWith('/comments'))
+          .map((r) => r.split('/')[0]!),
+      );
+    h.fake.faults.add({
+      kind: 'permission',
+      afterCalls: 4,
+      times: 1,
+      match: { path: '/comments' },
+    });
+    const first = h.fake.requests.length;
+    await h.runFailing('comments', { steps: { commentConcurrency: 1 } });
+    const failedOn = h.requestsSince(first).find((r) => r.status !== 200)!;
+    const readBefore = [...mediaRead(first)].filter((id) => !failedOn.path.includes(id));
+    expect(readBefore.length).toBeGreaterThan(0);
+
+    const second = h.fake.requests.length;
+    await h.run('comments');
+
+    const readAgain = mediaRead(second);
+    expect(readBefore.filter((id) => readAgain.has(id))).toEqual([]);
+    expect(new Set([...readBefore, ...readAgain])).toEqual(new Set(due));
+    expect(
+      await storedComments(
+        steps.repos,
+        media.map((m) => m.id),
+      ),
+    ).toEqual(expectedComments(media, account.igUserId));
+  });
+
   it('stops between pages with RunCancelledError once the run is cancelled', async () => {
     const h = await steps.start({ seed: 307 }, { steps: LEAN });
     await h.run('media');
