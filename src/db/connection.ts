@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { Sequelize, Transaction, type Options } from 'sequelize';
 import { retryingDeadlocks } from './deadlock.retry.js';
+import { applySqlitePragmas } from './sqlite-pragmas.js';
 
 export type Engine = 'sqlite' | 'mysql';
 
@@ -44,8 +45,9 @@ const MAX_PREPARED_STATEMENTS = 200;
 
 /**
  * Opens a Sequelize connection for `sqlite:<path>` or `mysql://…`, creating the SQLite file's
- * directory. SQLite runs in WAL mode with a busy timeout so that concurrent writers (Sequelize
- * opens a new connection per transaction) wait instead of failing with SQLITE_BUSY.
+ * directory. SQLite runs in WAL mode with a busy timeout (sqlite-pragmas.ts) so that concurrent
+ * writers (Sequelize opens a new connection per transaction) wait instead of failing with
+ * SQLITE_BUSY.
  */
 
 export async function openDatabase(
@@ -67,15 +69,7 @@ export async function openDatabase(
       storage,
       retry: { match: [/SQLITE_BUSY/], max: 20 },
     });
-    sequelize.addHook('afterConnect', async (connection: unknown) => {
-      const db = connection as { exec(sql: string, cb: (err: Error | null) => void): void };
-      await new Promise<void>((done, fail) =>
-        db.exec(
-          'PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 15000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;',
-          (err) => (err ? fail(err) : done()),
-        ),
-      );
-    });
+    applySqlitePragmas(sequelize);
   } else {
     sequelize = new Sequelize(databaseUrl.replace(/^mariadb:/, 'mysql:'), {
       ...common,

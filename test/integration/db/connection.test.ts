@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { Transaction } from 'sequelize';
 import { migrations } from '../../../migrations/index.js';
+import { openDatabase } from '../../../src/db/connection.js';
 import { isFullyMigrated, migrateUp } from '../../../src/db/migrator.js';
 import { createTestDatabase, TEST_ENGINES } from '../../support/databases.js';
 
@@ -14,6 +16,34 @@ describe.each(TEST_ENGINES)('database on %s', (engine) => {
         migrations.map((migration) => migration.name),
       );
     } finally {
+      await db.drop();
+    }
+  });
+});
+
+describe('a SQLite file', () => {
+  it('runs in WAL mode with a busy timeout, inside transactions too: a reader never waits for a writer', async () => {
+    const db = await createTestDatabase('sqlite');
+    const reader = await openDatabase(db.url);
+    try {
+      const pragma = async (name: string, options: { transaction?: Transaction } = {}) =>
+        Object.values(
+          (await db.sequelize.query(`PRAGMA ${name}`, { plain: true, ...options })) ?? {},
+        )[0];
+      expect(await pragma('journal_mode')).toBe('wal');
+      await db.sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, async (transaction) => {
+        expect(await pragma('busy_timeout', { transaction })).toBe(15_000);
+        expect(await pragma('synchronous', { transaction })).toBe(1);
+        await db.sequelize.query(
+          "INSERT INTO schema_migrations (name) VALUES ('written-in-an-open-transaction')",
+          { transaction },
+        );
+        // The write lock is held: in rollback-journal mode this read would wait for it.
+        const [rows] = await reader.query('SELECT COUNT(*) AS n FROM schema_migrations');
+        expect((rows as Array<{ n: number }>)[0]!.n).toBe(migrations.length);
+      });
+    } finally {
+      await reader.close();
       await db.drop();
     }
   });
