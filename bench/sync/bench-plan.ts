@@ -6,6 +6,7 @@ import type { BenchEngine } from './bench-database.js';
 import type { CallFloor } from './call-floor.js';
 import type { CallTally } from './graph-calls.js';
 import type { ProcessCpu } from './cpu-time.js';
+import type { RunStep } from './service-client.js';
 import type { ProcessMemory } from './service-processes.js';
 
 export const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'old', 'writes'] as const;
@@ -63,6 +64,7 @@ export interface ResultRow {
   commentStepRowsPerSecond?: number;
   memory?: ProcessMemory[];
   cpu?: ProcessCpu[];
+  steps?: RunStep[];
 }
 
 function usage(message: string): never {

@@ -39,6 +39,7 @@ function runsTable(rows: readonly ResultRow[]): string {
       'throttled',
       'peak RSS MiB',
       'CPU s',
+      'steps: s (rows written)',
     ],
     rows.map((r) => [
       r.label,
@@ -57,6 +58,9 @@ function runsTable(rows: readonly ResultRow[]): string {
       String(r.calls.throttled),
       r.memory?.map((p) => `${p.role} ${p.peakMb}`).join(', ') ?? '–',
       r.cpu?.map((p) => `${p.role} ${p.cpuS.toFixed(1)}`).join(', ') ?? '–',
+      r.steps
+        ?.map((st) => `${st.name} ${s(st.durationMs ?? undefined)} (${st.writeCount})`)
+        .join(', ') ?? '–',
     ]),
   );
 }
