@@ -33,6 +33,10 @@ export function dataSets(quick: boolean) {
     old: quick
       ? { accounts: 2, media: 30, comments: 10 }
       : { accounts: 5, media: 100, comments: 30 },
+    /** (e): latency-bound (few rows per call, long chains of calls per account). */
+    scaling: quick
+      ? { accounts: 12, media: 20, comments: 5 }
+      : { accounts: 50, media: 50, comments: 10 },
     workers: quick ? [1, 2] : [1, 2, 4],
   };
 }
@@ -42,6 +46,13 @@ export const FULL_SYNC_LATENCY_MS = 50;
 export const OLD_STYLE_LATENCY_MS = 20;
 export const OLD_FIRST_MONTHS = 6;
 export const OLD_NIGHTLY_MONTHS = 1;
+/**
+ * (e) waits on the Graph API, not on this machine's two cores: calls as slow as the real
+ * API's insights calls often are, over 12 months (about 380 account insight calls an account,
+ * 4 in flight: long chains of light calls), few rows a media.
+ */
+export const SCALING_LATENCY_MS = 300;
+export const SCALING_MONTHS = 12;
 /** Share of each account's media that scenario (c) changes or adds. */
 export const CHANGED_SHARE = 0.02;
 /** (d): this many times (a)'s media per account. */

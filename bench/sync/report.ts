@@ -35,7 +35,7 @@ function runsTable(rows: readonly ResultRow[]): string {
       'latency floor s',
       'wall/latency floor',
       'rows/s (all steps)',
-      'rows/s (media+comments)',
+      'rows/s (comment steps)',
       'throttled',
       'peak RSS MiB',
       'CPU s',

@@ -32,7 +32,7 @@ export interface RunMeasure {
   rowsWritten: number;
   /** Rows written per second of step time, over all steps. */
   rowsPerSecond: number;
-  /** The same over the steps that write comments (media, with nested threads, and comments). */
+  /** The same over the steps that write comments (profile and media, with nested threads, and comments). */
   commentStepRowsPerSecond: number;
   memory: ProcessMemory[];
   /** CPU seconds each process spent during the run (the bench's own holds the fake). */
@@ -41,7 +41,8 @@ export interface RunMeasure {
   stored: StoredState;
 }
 
-const COMMENT_STEPS = new Set(['media', 'comments']);
+/** The steps that write comments: the media pass (profile: first page, media: the rest) and comments. */
+const COMMENT_STEPS = new Set(['profile', 'media', 'comments']);
 
 function rowsPerSecond(steps: RunStep[]): number {
   const written = steps.reduce((n, s) => n + s.writeCount, 0);

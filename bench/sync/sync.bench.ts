@@ -51,7 +51,7 @@ export async function run(args: string[]): Promise<void> {
       await time(`(writes) on ${engine}`, async () => [await runWrites(engine, sets.full)]);
     }
   }
-  if (wants('e')) await time('(e) on mariadb', () => runWorkerScaling(sets.full, sets.workers));
+  if (wants('e')) await time('(e) on mariadb', () => runWorkerScaling(sets.scaling, sets.workers));
   let oldNote: string | undefined;
   if (wants('old')) {
     await time('(old) on mariadb', async () => {
@@ -61,7 +61,7 @@ export async function run(args: string[]): Promise<void> {
     });
     if (oldNote) notes.push(`(old): ${oldNote}`);
   }
-  const data = `(a) data set: ${sets.full.accounts} accounts × ${sets.full.media} media × ~${sets.full.comments} comments; (old): ${sets.old.accounts} × ${sets.old.media} × ~${sets.old.comments}`;
+  const data = `(a) data set: ${sets.full.accounts} accounts × ${sets.full.media} media × ~${sets.full.comments} comments; (old): ${sets.old.accounts} × ${sets.old.media} × ~${sets.old.comments}; (e): ${sets.scaling.accounts} × ${sets.scaling.media} × ~${sets.scaling.comments}`;
   const markdown = renderReport(rows, evaluateTargets(rows, oldNote), {
     command: `npm run bench -- sync ${args.join(' ')}`.trim(),
     startedAt,
