@@ -33,7 +33,8 @@ export interface PagingDeps {
  *
  * On code 1 "reduce the amount of data" or a timeout the same page is asked again with smaller
  * page sizes (see scaleLimits); with `limitKind` a code-1 reduction is remembered for the
- * account's later calls.
+ * account's later calls, and the process's first page of that kind goes alone
+ * (`LimitMemory.firstOf`).
  * A `fallback` may ask a failing page once more in another form.
  */
 export async function* paginate<T>(
@@ -43,11 +44,15 @@ export async function* paginate<T>(
 ): AsyncGenerator<GraphPage<T>, void, undefined> {
   const igUserId = first.account.igUserId;
   const { limitKind } = options;
-  const state = { times: limitKind ? deps.limits.get(igUserId, limitKind) : 0 };
+  const state = { times: 0 };
+  const firstPage = () => {
+    state.times = limitKind ? deps.limits.get(igUserId, limitKind) : 0;
+    return getWithFallback<T>(deps, first, first.params, state, options);
+  };
+  let page = limitKind ? await deps.limits.firstOf(limitKind, firstPage) : await firstPage();
   let call = first;
   let previousNext: string | undefined;
   for (;;) {
-    const page = await getWithFallback<T>(deps, call, first.params, state, options);
     yield { data: Array.isArray(page.data) ? page.data : [], paging: page.paging };
     const next = page.paging?.next;
     if (!next) return;
@@ -60,6 +65,7 @@ export async function* paginate<T>(
     }
     previousNext = next;
     call = { ...call, ...deps.urls.fromNext(next, igUserId) };
+    page = await getWithFallback<T>(deps, call, first.params, state, options);
   }
 }
 

@@ -1,3 +1,6 @@
+/** The longest other accounts wait for the process's first call of a kind. */
+export const FIRST_CALL_WAIT_MS = 5_000;
+
 /** Instagram's page size when a request names none. */
 const DEFAULT_LIMIT = 25;
 const NESTED_LIMIT = /\.limit\((\d+)\)/g;
@@ -40,6 +43,39 @@ export function scaleLimits(params: Record<string, string>, times: number): Reco
 export class LimitMemory {
   /** kind → igUserId → halvings. */
   private readonly halvings = new Map<string, Map<string, number>>();
+  /** Kinds whose first call has ended: later calls go at once. */
+  private readonly tried = new Set<string>();
+  /** Kinds whose first call is under way: what the others wait for. */
+  private readonly trying = new Map<string, Promise<void>>();
+
+  constructor(private readonly firstCallWaitMs = FIRST_CALL_WAIT_MS) {}
+
+  /**
+   * Runs `work` (a whole request of `kind`, its halvings included) as the process's first of
+   * that kind, or once that first one has ended. Calls of several accounts start together
+   * (16 account steps a worker); without this, each would pay its own code 1 before one of
+   * them had learnt the size. The wait is one request's time, whatever its outcome (the first
+   * call's failure only means the others find out for themselves), and at most
+   * {@link FIRST_CALL_WAIT_MS}: a first call held back by its account's throttling does not
+   * hold back the others.
+   */
+  async firstOf<T>(kind: string, work: () => Promise<T>): Promise<T> {
+    if (this.tried.has(kind)) return work();
+    const first = this.trying.get(kind);
+    if (first) {
+      await untilOrAfter(first, this.firstCallWaitMs);
+      return work();
+    }
+    let ended!: () => void;
+    this.trying.set(kind, new Promise<void>((resolve) => (ended = resolve)));
+    try {
+      return await work();
+    } finally {
+      this.tried.add(kind);
+      this.trying.delete(kind);
+      ended();
+    }
+  }
 
   get(igUserId: string, kind: string): number {
     const learnt = this.halvings.get(kind);
@@ -51,6 +87,13 @@ export class LimitMemory {
     if (!learnt) this.halvings.set(kind, (learnt = new Map()));
     learnt.set(igUserId, Math.max(times, learnt.get(igUserId) ?? 0));
   }
+}
+
+/** Resolves when `promise` settles or after `ms`, whichever comes first. */
+async function untilOrAfter(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 /** The lower of the middle values (0 for none): one account with huge threads does not shrink everyone. */

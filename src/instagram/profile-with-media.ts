@@ -41,8 +41,17 @@ function smaller(base: Record<string, string>, times: number): number | undefine
  * node: `fields=<profile>,media.since(t).limit(P){<media>,comments.limit(L){…}}`. Sizes shrink
  * like a media page's (the same `media` limit memory) while Instagram says it is too much; a
  * page whose nested insights fail is asked again without them (their media then have none).
+ * The process's first such request goes alone (`LimitMemory.firstOf`).
  */
-export async function getProfileWithMedia(
+export function getProfileWithMedia(
+  deps: Deps,
+  account: IgAccount,
+  page: FirstMediaPage,
+): Promise<ProfileWithMedia> {
+  return deps.limits.firstOf('media', () => askProfileWithMedia(deps, account, page));
+}
+
+async function askProfileWithMedia(
   deps: Deps,
   account: IgAccount,
   page: FirstMediaPage,

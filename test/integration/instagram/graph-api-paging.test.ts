@@ -155,6 +155,26 @@ describe('Graph API client paging', () => {
     }
   });
 
+  it('learns a page size once when accounts start together: one refused call in all', async () => {
+    const three = await startFake(clock, { accounts: 3, media: 12 });
+    const c = clientFor(three, clock);
+    try {
+      const accounts = [0, 1, 2].map((i) => accountOf(three, i));
+      const expand = { pageSize: 100, withComments: { limit: 50 } };
+      const read = await Promise.all(
+        accounts.map(async (a) => ids((await collect(c.client.listMedia(a, expand))).flat())),
+      );
+      expect(read).toEqual(accounts.map((a) => ids(three.data.account(a.igUserId).media)));
+      const refused = accounts.flatMap((a) =>
+        requestsTo(three, `${a.igUserId}/media`).filter((r) => r.status !== 200),
+      );
+      expect(refused).toHaveLength(1);
+    } finally {
+      c.client.close();
+      await three.close();
+    }
+  });
+
   it('reads the profile with the Graph API’s field names', async () => {
     const account = accountOf(api, 0);
     const profile = await t.client.getProfile(account);

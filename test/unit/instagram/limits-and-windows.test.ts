@@ -76,4 +76,46 @@ describe('account insight windows', () => {
     for (const w of windows)
       expect(w.until.getTime() - w.since.getTime()).toBeLessThanOrEqual(29 * DAY);
   });
+
+  it('lets the process’s first call of a kind go alone: the others start once it has ended', async () => {
+    const limits = new LimitMemory();
+    const started: string[] = [];
+    let endFirst!: () => void;
+    const first = limits.firstOf('media', async () => {
+      started.push('first');
+      await new Promise<void>((resolve) => (endFirst = resolve));
+      limits.remember('a', 'media', 1);
+    });
+    const second = limits.firstOf('media', async () => {
+      started.push(`second after ${limits.get('b', 'media')} halving`);
+    });
+    await limits.firstOf('comments', async () => {
+      started.push('comments');
+    });
+    expect(started).toEqual(['first', 'comments']);
+    endFirst();
+    await Promise.all([first, second]);
+    expect(started).toEqual(['first', 'comments', 'second after 1 halving']);
+    await limits.firstOf('media', async () => {
+      started.push('later');
+    });
+    expect(started.at(-1)).toBe('later');
+  });
+
+  it('waits for a first call that is held up no longer than its bound, and not after it failed', async () => {
+    const limits = new LimitMemory(50);
+    const first = limits.firstOf('media', () => new Promise<void>(() => {}));
+    const startedAt = Date.now();
+    await limits.firstOf('media', async () => {});
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(45);
+    void first;
+
+    const other = new LimitMemory();
+    await expect(
+      other.firstOf('media', async () => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    await expect(other.firstOf('media', async () => 'asked')).resolves.toBe('asked');
+  });
 });
