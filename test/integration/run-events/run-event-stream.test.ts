@@ -4,9 +4,9 @@ import { InProcessEventBus } from '../../../src/run-events/event-bus.js';
 import { RedisEventBus } from '../../../src/run-events/redis-event-bus.js';
 import { RunEventStream } from '../../../src/run-events/run-event-stream.js';
 import { RunEventRepository } from '../../../src/run-events/run-event.repository.js';
-import { RunRepository } from '../../../src/runs/store/run.repository.js';
 import type { RunEvent } from '../../../src/runs/run.vocabulary.js';
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '../../support/databases.js';
+import { queuedRun } from '../../support/queued-run.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -25,23 +25,7 @@ describe.each(TEST_ENGINES)('run event streams on %s', (engine) => {
   let store: RunEventRepository;
   let runId: string;
 
-  /** A queued run of its own (one per target: the targets differ). */
-  async function newRun(targetUserNo: number | null): Promise<string> {
-    const created = await new RunRepository(db.sequelize).createRun(
-      {
-        jobName: 'instagramSyncJob',
-        executionType: 'manual_async',
-        targetUserNo,
-        months: 1,
-        windowStart: new Date(),
-        windowEnd: new Date(),
-        restartOf: null,
-      },
-      25,
-    );
-    if (created.kind !== 'created') throw new Error(`run not created: ${created.kind}`);
-    return created.run.id;
-  }
+  const newRun = (targetUserNo: number | null) => queuedRun(db.sequelize, targetUserNo);
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);

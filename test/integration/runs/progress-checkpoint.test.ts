@@ -9,6 +9,7 @@ import {
 import { WorkerLifecycle } from '../../../src/runs/worker-lifecycle.js';
 import { RunCancelledError } from '../../../src/sync/step.contract.js';
 import { createTestDatabase, TEST_ENGINES, type TestDatabase } from '../../support/databases.js';
+import { queuedRun } from '../../support/queued-run.js';
 
 describe.each(TEST_ENGINES)('an account step’s checkpoints on %s', (engine) => {
   let db: TestDatabase;
@@ -25,20 +26,8 @@ describe.each(TEST_ENGINES)('an account step’s checkpoints on %s', (engine) =>
     runs = new RunRepository(db.sequelize);
     rows = new StepAccountRepository(db.sequelize);
     claims = new StepAccountClaimRepository(db.sequelize);
-    const created = await runs.createRun(
-      {
-        jobName: 'instagramSyncJob',
-        executionType: 'manual_async',
-        targetUserNo: null,
-        months: 1,
-        windowStart: new Date(),
-        windowEnd: new Date(),
-        restartOf: null,
-      },
-      25,
-    );
-    if (created.kind !== 'created') throw new Error(`run not created: ${created.kind}`);
-    const key = { runId: created.run.id, step: 'comments' as const, userNo: 7 };
+    const runId = await queuedRun(db.sequelize);
+    const key = { runId, step: 'comments' as const, userNo: 7 };
     await rows.addStepAccounts(key.runId, key.step, [key.userNo]);
     claim = (await claims.claim(key, 'worker-a', 60_000))!;
     clock = 1_000_000;
