@@ -1,18 +1,9 @@
 import type { GraphPage, IgComment } from '../../instagram/index.js';
 import type { StepContext } from '../step.contract.js';
-import { rowsOfCommentPage, type CommentOwner } from './comment-threads.js';
+import { rowsOfCommentPage, type ThreadRead } from './comment-threads.js';
 import { toCommentUpsert } from './graph-records.js';
 import type { StepDeps } from './step-deps.js';
 import type { CommentWrites } from './comment-writes.js';
-
-/** One media's thread to read in full. */
-export interface ThreadRead {
-  owner: CommentOwner;
-  /** The media's `comments_count` when its thread was read (counts replies). */
-  commentsCount: number | null;
-  /** When the pages began to be read: comments of the media not seen since are gone. */
-  seenAt: Date;
-}
 
 /**
  * Reads a whole thread from `pages` (top-level comments newest first, each with its first

@@ -9,6 +9,15 @@ export interface CommentOwner {
   mediaId: string;
 }
 
+/** One media's thread to read in full. */
+export interface ThreadRead {
+  owner: CommentOwner;
+  /** The media's `comments_count` when its thread was read (counts replies). */
+  commentsCount: number | null;
+  /** When the pages began to be read: comments of the media not seen since are gone. */
+  seenAt: Date;
+}
+
 export interface CommentPageRows {
   /** The page's top-level comments and the replies that came expanded with them. */
   rows: CommentUpsert[];

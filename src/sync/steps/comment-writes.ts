@@ -1,7 +1,7 @@
 import type { CommentUpsert } from '../../db/repositories/ig-comment.repository.js';
 import type { QueryOptions } from '../../db/repositories/query-options.js';
 import type { StepContext } from '../step.contract.js';
-import type { ThreadRead } from './comment-thread.reader.js';
+import type { ThreadRead } from './comment-threads.js';
 import type { StepDeps } from './step-deps.js';
 import type { StepTally } from './step-tally.js';
 import { WriteBehind } from './write-behind.js';
