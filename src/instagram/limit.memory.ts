@@ -92,7 +92,11 @@ export class LimitMemory {
 /** Resolves when `promise` settles or after `ms`, whichever comes first. */
 async function untilOrAfter(promise: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  const elapsed = new Promise<void>((resolve) => {
+    // Never what keeps the process alive: a caller that gave up waiting leaves it behind.
+    timer = setTimeout(resolve, ms).unref();
+  });
+  await Promise.race([promise, elapsed]);
   clearTimeout(timer);
 }
 
