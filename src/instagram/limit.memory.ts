@@ -92,11 +92,7 @@ export class LimitMemory {
 /** Resolves when `promise` settles or after `ms`, whichever comes first. */
 async function untilOrAfter(promise: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  const elapsed = new Promise<void>((resolve) => {
-    // Never what keeps the process alive: a caller that gave up waiting leaves it behind.
-    timer = setTimeout(resolve, ms).unref();
-  });
-  await Promise.race([promise, elapsed]);
+  await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
   clearTimeout(timer);
 }
 
