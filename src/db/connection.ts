@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { Sequelize, Transaction, type Options } from 'sequelize';
 import { retryingDeadlocks } from './deadlock.retry.js';
+import { reuseSqliteConnections } from './sqlite-connection-reuse.js';
 import { applySqlitePragmas } from './sqlite-pragmas.js';
 
 export type Engine = 'sqlite' | 'mysql';
@@ -46,10 +47,9 @@ const MAX_PREPARED_STATEMENTS = 200;
 /**
  * Opens a Sequelize connection for `sqlite:<path>` or `mysql://…`, creating the SQLite file's
  * directory. SQLite runs in WAL mode with a busy timeout (sqlite-pragmas.ts) so that concurrent
- * writers (Sequelize opens a new connection per transaction) wait instead of failing with
- * SQLITE_BUSY.
+ * writers (Sequelize gives each transaction a connection of its own, kept open for the next
+ * ones: sqlite-connection-reuse.ts) wait instead of failing with SQLITE_BUSY.
  */
-
 export async function openDatabase(
   databaseUrl: string,
   options: ConnectOptions = {},
@@ -70,6 +70,7 @@ export async function openDatabase(
       retry: { match: [/SQLITE_BUSY/], max: 20 },
     });
     applySqlitePragmas(sequelize);
+    reuseSqliteConnections(sequelize);
   } else {
     sequelize = new Sequelize(databaseUrl.replace(/^mariadb:/, 'mysql:'), {
       ...common,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { Transaction } from 'sequelize';
 import { migrations } from '../../../migrations/index.js';
-import { openDatabase } from '../../../src/db/connection.js';
+import { openDatabase, writeTransaction } from '../../../src/db/connection.js';
 import { isFullyMigrated, migrateUp } from '../../../src/db/migrator.js';
 import { createTestDatabase, TEST_ENGINES } from '../../support/databases.js';
 
@@ -42,6 +42,36 @@ describe('a SQLite file', () => {
         const [rows] = await reader.query('SELECT COUNT(*) AS n FROM schema_migrations');
         expect((rows as Array<{ n: number }>)[0]!.n).toBe(migrations.length);
       });
+    } finally {
+      await reader.close();
+      await db.drop();
+    }
+  });
+
+  it('a transaction whose COMMIT failed leaves nothing open for the transactions after it', async () => {
+    const db = await createTestDatabase('sqlite');
+    const reader = await openDatabase(db.url);
+    const { sequelize } = db;
+    try {
+      await sequelize.query('CREATE TABLE parents (id INTEGER PRIMARY KEY)');
+      await sequelize.query(
+        'CREATE TABLE children (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED)',
+      );
+      // SQLite checks a deferred foreign key at COMMIT, and a COMMIT refused that way leaves
+      // its transaction open on the connection.
+      await expect(
+        writeTransaction(sequelize, (transaction) =>
+          sequelize.query('INSERT INTO children VALUES (1, 99)', { transaction }),
+        ),
+      ).rejects.toThrow(/FOREIGN KEY constraint failed/);
+      for (const id of [2, 3, 4]) {
+        await writeTransaction(sequelize, async (transaction) => {
+          await sequelize.query(`INSERT INTO parents VALUES (${id})`, { transaction });
+          await sequelize.query(`INSERT INTO children VALUES (${id}, ${id})`, { transaction });
+        });
+      }
+      const [rows] = await reader.query('SELECT id FROM children ORDER BY id');
+      expect(rows).toEqual([{ id: 2 }, { id: 3 }, { id: 4 }]);
     } finally {
       await reader.close();
       await db.drop();
