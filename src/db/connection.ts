@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { format as formatMysql } from 'mysql2';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { Sequelize, Transaction, type Options } from 'sequelize';
 import { retryingDeadlocks } from './deadlock.retry.js';
@@ -84,6 +85,7 @@ export async function openDatabase(
         // updates with an id list are distinct each time, and the server's limit for all
         // connections together is 16,382. The least recently used ones are closed instead.
         maxPreparedStatements: MAX_PREPARED_STATEMENTS,
+        queryFormat: sqlAsSent,
       },
       pool: { max: options.poolMax ?? 10, min: 0, idle: 10_000, acquire: 60_000 },
     });
@@ -102,6 +104,17 @@ export async function openDatabase(
   }
   await sequelize.authenticate();
   return sequelize;
+}
+
+/**
+ * mysql2's formatting of a query: Sequelize sends finished SQL and never values, yet mysql2
+ * scanned every statement in full for `?` placeholders to fill with none (1.4 CPU-s of a
+ * worker's first sync, over bulk upserts of 500 rows a statement). Values, if ever given,
+ * are formatted as mysql2 would.
+ */
+function sqlAsSent(this: unknown, sql: string, values: unknown, timezone?: string): string {
+  if (!Array.isArray(values) || values.length === 0) return sql;
+  return formatMysql(sql, values, false, timezone as '+00:00');
 }
 
 const writeTurns = new WeakMap<Sequelize, LimitFunction>();

@@ -1,7 +1,5 @@
+import { escape as escapeMysql } from 'mysql2';
 import type { Engine } from '../connection.js';
-
-/** Values one statement may bind: SQLITE_MAX_VARIABLE_NUMBER, and MySQL's 2^16 − 1 placeholders. */
-const MAX_PLACEHOLDERS: Record<Engine, number> = { sqlite: 32_766, mysql: 65_535 };
 
 /** The shape of one multi-row upsert: column names as stored (snake_case fields). */
 export interface UpsertShape {
@@ -14,24 +12,21 @@ export interface UpsertShape {
   update: readonly string[];
 }
 
-/** How many rows of `columnCount` values fit in one statement on `engine`, at most `cap`. */
-export function rowsPerStatement(engine: Engine, columnCount: number, cap: number): number {
-  return Math.max(1, Math.min(cap, Math.floor(MAX_PLACEHOLDERS[engine] / columnCount)));
-}
-
 /**
- * `INSERT … VALUES (?, …), … ON DUPLICATE KEY UPDATE c = VALUES(c)` (MySQL 8 and MariaDB both
+ * `INSERT … VALUES (…), … ON DUPLICATE KEY UPDATE c = VALUES(c)` (MySQL 8 and MariaDB both
  * accept `VALUES()`; MariaDB has no `AS new` row alias) or SQLite's
- * `… ON CONFLICT (key) DO UPDATE SET c = excluded.c`, for `rowCount` rows of `?` placeholders
- * (Sequelize `replacements`).
+ * `… ON CONFLICT (key) DO UPDATE SET c = excluded.c`, for `tuples`: each row's values, escaped,
+ * as `(v1,v2,…)` in the order of `shape.columns`.
  */
-export function buildUpsertSql(engine: Engine, shape: UpsertShape, rowCount: number): string {
-  if (shape.columns.length === 0 || shape.update.length === 0 || rowCount < 1) {
+export function buildUpsertSql(
+  engine: Engine,
+  shape: UpsertShape,
+  tuples: readonly string[],
+): string {
+  if (shape.columns.length === 0 || shape.update.length === 0 || tuples.length < 1) {
     throw new Error(`an upsert into ${shape.table} needs columns, columns to update and a row`);
   }
-  const row = `(${shape.columns.map(() => '?').join(',')})`;
-  const rows = new Array<string>(rowCount).fill(row).join(',');
-  const insert = `INSERT INTO ${quote(shape.table)} (${shape.columns.map(quote).join(',')}) VALUES ${rows}`;
+  const insert = `INSERT INTO ${quote(shape.table)} (${shape.columns.map(quote).join(',')}) VALUES ${tuples.join(',')}`;
   if (engine === 'mysql') {
     const assignments = shape.update.map((c) => `${quote(c)}=VALUES(${quote(c)})`);
     return `${insert} ON DUPLICATE KEY UPDATE ${assignments.join(',')}`;
@@ -44,4 +39,16 @@ export function buildUpsertSql(engine: Engine, shape: UpsertShape, rowCount: num
 /** A backquoted identifier (both engines accept backquotes). */
 function quote(identifier: string): string {
   return `\`${identifier.replace(/`/g, '``')}\``;
+}
+
+/**
+ * A value in its stored form (string, number or null) as an SQL literal on `engine`: mysql2's
+ * own escaping on MySQL, and on SQLite a quoted string with its quotes doubled, as Sequelize
+ * writes them. (Sequelize's `escape` gives the same text, at three times the CPU on MySQL.)
+ */
+export function sqlLiteral(engine: Engine, value: unknown): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') throw new TypeError(`not a stored value: ${typeof value}`);
+  return engine === 'mysql' ? escapeMysql(value) : `'${value.replace(/'/g, "''")}'`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   buildUpsertSql,
-  rowsPerStatement,
+  sqlLiteral,
   type UpsertShape,
 } from '../../../src/db/repositories/upsert-statement.js';
 
@@ -14,28 +14,39 @@ const SHAPE: UpsertShape = {
 
 describe('multi-row upsert statements', () => {
   it('updates the listed columns from the new row in a form MySQL 8 and MariaDB both accept', () => {
-    expect(buildUpsertSql('mysql', SHAPE, 2)).toBe(
-      'INSERT INTO `ig_media_insights` (`media_id`,`metric`,`value`) VALUES (?,?,?),(?,?,?)' +
+    expect(buildUpsertSql('mysql', SHAPE, ["('1','reach',5)", "('2','reach',NULL)"])).toBe(
+      "INSERT INTO `ig_media_insights` (`media_id`,`metric`,`value`) VALUES ('1','reach',5),('2','reach',NULL)" +
         ' ON DUPLICATE KEY UPDATE `value`=VALUES(`value`)',
     );
   });
 
   it('names the unique key on SQLite and takes the new values from excluded', () => {
-    expect(buildUpsertSql('sqlite', SHAPE, 1)).toBe(
-      'INSERT INTO `ig_media_insights` (`media_id`,`metric`,`value`) VALUES (?,?,?)' +
+    expect(buildUpsertSql('sqlite', SHAPE, ["('1','reach',5)"])).toBe(
+      "INSERT INTO `ig_media_insights` (`media_id`,`metric`,`value`) VALUES ('1','reach',5)" +
         ' ON CONFLICT (`media_id`,`metric`) DO UPDATE SET `value`=excluded.`value`',
     );
   });
 
-  it('never puts more values in one statement than the engine binds', () => {
-    expect(rowsPerStatement('sqlite', 20, 500)).toBe(500);
-    expect(rowsPerStatement('sqlite', 100, 500)).toBe(327); // 32,766 variables
-    expect(rowsPerStatement('mysql', 200, 500)).toBe(327); // 65,535 placeholders
-  });
-
   it('refuses a statement that would update nothing', () => {
-    expect(() => buildUpsertSql('mysql', { ...SHAPE, update: [] }, 1)).toThrow(
+    expect(() => buildUpsertSql('mysql', { ...SHAPE, update: [] }, ["('1','reach',5)"])).toThrow(
       'an upsert into ig_media_insights needs columns, columns to update and a row',
     );
+  });
+
+  it('writes each stored value as a literal of its engine', () => {
+    const text = "it's a \\ back\nslash 😍";
+    expect(sqlLiteral('mysql', text)).toBe("'it\\'s a \\\\ back\\nslash 😍'");
+    expect(sqlLiteral('sqlite', text)).toBe("'it''s a \\ back\nslash 😍'");
+    for (const engine of ['mysql', 'sqlite'] as const) {
+      expect(sqlLiteral(engine, null)).toBe('NULL');
+      expect(sqlLiteral(engine, 3_000_000_000)).toBe('3000000000');
+      expect(sqlLiteral(engine, -1.5)).toBe('-1.5');
+    }
+  });
+
+  it('refuses a value that was not put in its stored form', () => {
+    expect(() => sqlLiteral('mysql', undefined)).toThrow('not a stored value: undefined');
+    expect(() => sqlLiteral('sqlite', new Date(0))).toThrow('not a stored value: object');
+    expect(() => sqlLiteral('sqlite', Number.NaN)).toThrow('not a stored value: number');
   });
 });
