@@ -32,7 +32,7 @@ export interface GraphApiErrorInit {
   path?: string;
 }
 
-/** A failed Graph API call, classified. Carries no token, no axios object and no request config. */
+/** A failed Graph API call, classified. Carries no token, no HTTP client object and no request. */
 export class GraphApiError extends Error {
   readonly kind: GraphApiErrorKind;
   readonly status: number | undefined;
