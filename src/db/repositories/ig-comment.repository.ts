@@ -49,11 +49,11 @@ export class IgCommentRepository {
     seenAt: Date,
     options: QueryOptions = {},
   ): Promise<number> {
-    const rows = comments.map((c) => ({ ...c, lastSeenAt: seenAt, deletedAt: null }));
     return bulkUpsert(
       this.comments,
-      rows,
+      comments,
       {
+        shared: { lastSeenAt: seenAt, deletedAt: null },
         conflict: ['id'],
         update: [
           'mediaId',
