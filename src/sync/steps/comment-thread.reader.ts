@@ -24,7 +24,7 @@ export async function readWholeThread(
   for await (const page of pages) {
     const { rows, overflowing } = rowsOfCommentPage(thread.owner, page.data);
     read += rows.length;
-    await writes.addRows(rows, thread.seenAt);
+    await writes.addRows(rows);
     for (const parent of overflowing) {
       for await (const more of deps.graph.continueEdge(
         context.account,
@@ -33,7 +33,7 @@ export async function readWholeThread(
       )) {
         const replies = more.data.map((reply) => toCommentUpsert(thread.owner, reply, parent.id));
         read += replies.length;
-        await writes.addRows(replies, thread.seenAt);
+        await writes.addRows(replies);
       }
     }
   }

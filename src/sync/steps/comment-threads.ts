@@ -14,8 +14,12 @@ export interface ThreadRead {
   owner: CommentOwner;
   /** The media's `comments_count` when its thread was read (counts replies). */
   commentsCount: number | null;
-  /** When the pages began to be read: comments of the media not seen since are gone. */
-  seenAt: Date;
+  /**
+   * The media had no row before this pass stored it, so no comment of it is stored either:
+   * none can be left to mark deleted, and the scan that looks for them is skipped (a first
+   * sync's every thread).
+   */
+  mediaIsNew: boolean;
 }
 
 export interface CommentPageRows {

@@ -1,5 +1,6 @@
 import type { CommentUpsert } from '../../db/repositories/ig-comment.repository.js';
 import type { QueryOptions } from '../../db/repositories/query-options.js';
+import type { SyncedDataRepositories } from '../../db/repositories/create-repositories.js';
 import type { StepContext } from '../step.contract.js';
 import type { ThreadRead } from './comment-threads.js';
 import type { StepDeps } from './step-deps.js';
@@ -13,16 +14,15 @@ export const THREAD_MARK_BATCH = 25;
 
 /**
  * The comment writes of one account step, gathered across its threads: pages of comments
- * and replies, and what each whole-thread read leaves behind (the comments it did not see
- * marked deleted, its media recorded as read at its count). A write goes once 500 rows or 25
- * reads wait, behind the calls, in one transaction: the rows first, then the marks, so a
- * read is never recorded before its rows. Writes run one at a time in order; at most one
- * waits behind another (the caller is held back), so memory stays at a batch or two. A mark
- * lost with its process leaves its media due: the next attempt reads that thread again.
+ * and replies, and what each whole-thread read leaves behind (see {@link markThreadsRead}).
+ * Every read of the step began at `seenAt`. A write goes once 500 rows or 25 reads wait,
+ * behind the calls, in one transaction: the rows first, then the marks, so a read is never
+ * recorded before its rows. Writes run one at a time in order; at most one waits behind
+ * another (the caller is held back), so memory stays at a batch or two. A mark lost with its
+ * process leaves its media due: the next attempt reads that thread again.
  */
 export class CommentWrites {
-  private rows = new Map<number, CommentUpsert[]>();
-  private rowCount = 0;
+  private rows: CommentUpsert[] = [];
   private reads: ThreadRead[] = [];
   private readonly writes = new WriteBehind();
 
@@ -30,15 +30,14 @@ export class CommentWrites {
     private readonly deps: StepDeps,
     private readonly context: StepContext,
     private readonly tally: StepTally,
+    /** When the step's reads began: comments of a read media not seen since are gone. */
+    private readonly seenAt: Date,
   ) {}
 
-  /** A page of one thread's comments or replies, all seen at `seenAt`. */
-  async addRows(rows: readonly CommentUpsert[], seenAt: Date): Promise<void> {
-    const waiting = this.rows.get(seenAt.getTime()) ?? [];
-    waiting.push(...rows);
-    this.rows.set(seenAt.getTime(), waiting);
-    this.rowCount += rows.length;
-    if (this.rowCount >= COMMENT_ROW_BATCH) await this.flush();
+  /** A page of one thread's comments or replies. */
+  async addRows(rows: readonly CommentUpsert[]): Promise<void> {
+    this.rows.push(...rows);
+    if (this.rows.length >= COMMENT_ROW_BATCH) await this.flush();
     // Between pages: where a cancelled run or a stopping worker is noticed.
     await this.tally.checkpoint(this.context);
   }
@@ -56,44 +55,39 @@ export class CommentWrites {
   }
 
   private async flush(): Promise<void> {
-    if (this.rowCount === 0 && this.reads.length === 0) return;
-    const rows = this.rows;
-    const reads = this.reads;
-    const read = this.rowCount;
-    this.rows = new Map();
-    this.rowCount = 0;
+    if (this.rows.length === 0 && this.reads.length === 0) return;
+    const { rows, reads, seenAt } = this;
+    this.rows = [];
     this.reads = [];
+    const { repos, options } = this.deps;
     await this.writes.push(async () => {
-      const written = await this.deps.repos.inTransaction(async (tx) => {
-        let n = 0;
-        for (const [seenAt, batch] of rows)
-          n += await this.deps.repos.comments.upsertMany(batch, new Date(seenAt), tx);
-        return n + (await this.mark(reads, tx));
+      const written = await repos.inTransaction(async (tx) => {
+        const n = await repos.comments.upsertMany(rows, seenAt, tx);
+        return n + (await markThreadsRead(repos, reads, { seenAt, now: options.now() }, tx));
       });
-      this.tally.add({ read, written });
+      this.tally.add({ read: rows.length, written });
       await this.tally.checkpoint(this.context);
     });
   }
+}
 
-  private async mark(reads: readonly ThreadRead[], tx: QueryOptions): Promise<number> {
-    if (reads.length === 0) return 0;
-    const { repos, options } = this.deps;
-    const now = options.now();
-    const bySeenAt = new Map<number, string[]>();
-    for (const { seenAt, owner } of reads) {
-      const ids = bySeenAt.get(seenAt.getTime()) ?? [];
-      ids.push(owner.mediaId);
-      bySeenAt.set(seenAt.getTime(), ids);
-    }
-    let marked = 0;
-    for (const [seenAt, mediaIds] of bySeenAt) {
-      marked += await repos.comments.markUnseenAsDeleted(
-        { mediaIds, seenAt: new Date(seenAt), deletedAt: now },
-        tx,
-      );
-    }
-    const counts = reads.map((r) => ({ mediaId: r.owner.mediaId, commentsCount: r.commentsCount }));
-    await repos.media.markCommentsSynced(counts, now, tx);
-    return marked;
-  }
+/**
+ * What whole-thread reads leave behind, in two statements for all of them: the comments and
+ * replies of their media not seen since `seenAt` are marked deleted (but for media new to
+ * this pass, which have none stored), and each media is recorded as read at its count.
+ * Returns how many comments were marked.
+ */
+export async function markThreadsRead(
+  repos: SyncedDataRepositories,
+  reads: readonly ThreadRead[],
+  at: { seenAt: Date; now: Date },
+  tx: QueryOptions,
+): Promise<number> {
+  if (reads.length === 0) return 0;
+  const known = reads.filter((r) => !r.mediaIsNew).map((r) => r.owner.mediaId);
+  const scope = { mediaIds: known, seenAt: at.seenAt, deletedAt: at.now };
+  const marked = await repos.comments.markUnseenAsDeleted(scope, tx);
+  const counts = reads.map((r) => ({ mediaId: r.owner.mediaId, commentsCount: r.commentsCount }));
+  await repos.media.markCommentsSynced(counts, at.now, tx);
+  return marked;
 }

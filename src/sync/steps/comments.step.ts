@@ -29,7 +29,7 @@ export class CommentsStep implements SyncStep {
       windowStart: context.window.start,
       staleBefore: new Date(options.now().getTime() - options.commentStalenessMs),
     });
-    const writes = new CommentWrites(this.deps, context, tally);
+    const writes = new CommentWrites(this.deps, context, tally, context.attemptStartedAt);
     const failure = await mapBounded(candidates, options.commentConcurrency, (candidate) =>
       this.syncMedia(context, candidate, tally, writes),
     ).then(
@@ -57,7 +57,7 @@ export class CommentsStep implements SyncStep {
       commentsCount === 0
         ? (async function* () {})()
         : this.deps.graph.listComments(context.account, mediaId, { replies: true });
-    const thread = { owner, commentsCount, seenAt: context.attemptStartedAt };
+    const thread = { owner, commentsCount, mediaIsNew: false };
     try {
       await readWholeThread(this.deps, context, thread, pages, writes);
     } catch (error) {

@@ -3,12 +3,18 @@ import type { MediaKind } from '../../db/repositories/ig-media.repository.js';
 import type { IgMedia, ListMediaOptions } from '../../instagram/index.js';
 import type { StepContext } from '../step.contract.js';
 import { readWholeThread, startingWith } from './comment-thread.reader.js';
-import { isWholeThread, itemsIn, needsCommentRead, rowsOfCommentPage } from './comment-threads.js';
+import {
+  isWholeThread,
+  itemsIn,
+  needsCommentRead,
+  rowsOfCommentPage,
+  type ThreadRead,
+} from './comment-threads.js';
 import { parseGraphTime, toMediaUpsert } from './graph-records.js';
 import { COMMON_MEDIA_METRICS, insightRows, metricsToRead } from './media-insights.js';
 import type { StepDeps } from './step-deps.js';
 import type { StepTally } from './step-tally.js';
-import { CommentWrites } from './comment-writes.js';
+import { CommentWrites, markThreadsRead } from './comment-writes.js';
 import { WriteBehind } from './write-behind.js';
 
 /** How a pass asks for media pages: each brings first comment pages and common insights. */
@@ -53,7 +59,7 @@ export class MediaPass {
     private readonly seenAt: Date,
   ) {
     this.threads = pLimit(Math.max(1, deps.options.commentConcurrency));
-    this.comments = new CommentWrites(deps, context, tally);
+    this.comments = new CommentWrites(deps, context, tally, seenAt);
     this.staleBefore = new Date(deps.options.now().getTime() - deps.options.commentStalenessMs);
   }
 
@@ -83,29 +89,32 @@ export class MediaPass {
   }
 
   /** Due media of the page: whose thread came whole, and whose thread goes on. */
-  private async dueThreads(
-    media: IgMedia[],
-  ): Promise<{ whole: IgMedia[]; overflowing: IgMedia[] }> {
+  private async dueThreads(media: IgMedia[]): Promise<{ whole: Due[]; overflowing: Due[] }> {
     if (this.deps.options.expandedComments === 0) return { whole: [], overflowing: [] };
     const stored = await this.deps.repos.media.findByIds(media.map((m) => m.id));
     const byId = new Map(stored.map((record) => [record.id, record]));
-    const due = media.filter((m) =>
-      needsCommentRead(byId.get(m.id), m.comments_count ?? null, this.staleBefore),
+    const igUserId = this.context.account.igUserId;
+    const due = media
+      .filter((m) => needsCommentRead(byId.get(m.id), m.comments_count ?? null, this.staleBefore))
+      .map((m) => ({
+        media: m,
+        read: {
+          owner: { igUserId, mediaId: m.id },
+          commentsCount: m.comments_count ?? null,
+          mediaIsNew: !byId.has(m.id),
+        },
+      }));
+    const whole = due.filter((d) => isWholeThread(d.media.comments, d.read.commentsCount));
+    const overflowing = due.filter(
+      (d) => !whole.includes(d) && (d.media.comments?.data.length ?? 0) > 0,
     );
-    const whole = due.filter((m) => isWholeThread(m.comments, m.comments_count ?? null));
-    const overflowing = due.filter((m) => !whole.includes(m) && (m.comments?.data.length ?? 0) > 0);
     return { whole, overflowing };
   }
 
   /** Reads on, from its nested first page, a due thread that overflows it. */
-  private readOn(media: IgMedia, stored: Promise<void>): void {
+  private readOn({ media, read: thread }: Due, stored: Promise<void>): void {
     const { deps, context } = this;
     const first = media.comments!;
-    const thread = {
-      owner: { igUserId: context.account.igUserId, mediaId: media.id },
-      commentsCount: media.comments_count ?? null,
-      seenAt: this.seenAt,
-    };
     const read = this.threads(async () => {
       if (this.threadFailure) return;
       // The media row first: the thread's read is recorded on it.
@@ -121,12 +130,12 @@ export class MediaPass {
   }
 
   /** One page: media, nested insights and the whole due threads, in one transaction. */
-  private async store(media: IgMedia[], whole: IgMedia[]): Promise<void> {
+  private async store(media: IgMedia[], whole: Due[]): Promise<void> {
     const { repos, options } = this.deps;
     const igUserId = this.context.account.igUserId;
     const seenAt = this.seenAt;
     const comments = whole.flatMap(
-      (m) => rowsOfCommentPage({ igUserId, mediaId: m.id }, m.comments?.data ?? []).rows,
+      (d) => rowsOfCommentPage(d.read.owner, d.media.comments?.data ?? []).rows,
     );
     const now = options.now();
     const withInsights = media.filter((m) => m.insights !== undefined);
@@ -144,12 +153,8 @@ export class MediaPass {
         tx,
       );
       n += await repos.comments.upsertMany(comments, seenAt, tx);
-      n += await repos.comments.markUnseenAsDeleted(
-        { mediaIds: whole.map((m) => m.id), seenAt, deletedAt: now },
-        tx,
-      );
-      const reads = whole.map((m) => ({ mediaId: m.id, commentsCount: m.comments_count ?? null }));
-      await repos.media.markCommentsSynced(reads, now, tx);
+      const reads = whole.map((d) => d.read);
+      n += await markThreadsRead(repos, reads, { seenAt, now }, tx);
       n += await repos.mediaInsights.upsertMany(insights, tx);
       await repos.media.markInsightsFetched(
         complete.map((m) => m.id),
@@ -162,6 +167,12 @@ export class MediaPass {
     this.tally.add({ read, written });
     await this.tally.checkpoint(this.context);
   }
+}
+
+/** A due media of a page, and its thread's read. */
+interface Due {
+  media: IgMedia;
+  read: ThreadRead;
 }
 
 const kindOf = (m: IgMedia): MediaKind => ({
