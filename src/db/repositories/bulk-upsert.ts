@@ -1,29 +1,17 @@
 import type { Attributes, CreationAttributes, Model, ModelStatic, Transaction } from 'sequelize';
-import {
-  engineOfConnection,
-  writeStatement,
-  writeTransaction,
-  type Engine,
-} from '../connection.js';
+import { engineOfConnection, writeStatement, writeTransaction } from '../connection.js';
 import { runDriverStatement } from '../driver-statement.js';
 import type { QueryOptions } from './query-options.js';
-import { upsertColumnsOf, type UpsertColumn } from './upsert-columns.js';
-import { buildUpsertSql, sqlLiteral, type UpsertShape } from './upsert-statement.js';
+import { planUpsert, type UpsertSpec } from './upsert-plan.js';
+import { buildUpsertSql } from './upsert-statement.js';
+
+export type { UpsertSpec } from './upsert-plan.js';
 
 /**
  * Rows per INSERT … ON CONFLICT/ON DUPLICATE KEY statement: well under MySQL's packet limit
  * (16 MiB by default) even with every text column at Instagram's 2,200-character limit.
  */
 export const UPSERT_CHUNK_SIZE = 500;
-
-export interface UpsertSpec<M extends Model, S extends keyof Attributes<M> = never> {
-  /** The primary key: the row's identity (Instagram ids). */
-  conflict: (keyof Attributes<M>)[];
-  /** Columns overwritten when the row exists; everything else keeps its stored value. */
-  update: (keyof Attributes<M>)[];
-  /** Values every row of the write takes (a page's `lastSeenAt`), over what a row has. */
-  shared?: Pick<Attributes<M>, S>;
-}
 
 /**
  * Inserts `rows` or updates the stored ones with the same key, one multi-row statement per
@@ -66,110 +54,6 @@ export async function bulkUpsert<M extends Model, S extends keyof Attributes<M> 
 }
 
 type Row = Record<string, unknown>;
-
-interface UpsertPlan {
-  shape: UpsertShape;
-  /**
-   * A row as an SQL tuple, values in the shape's column order and escaped for the engine.
-   * The values go into the statement's text here rather than as Sequelize `replacements`:
-   * splicing those in meant tokenizing the whole statement to find its `?`s.
-   */
-  tupleOf: (row: Row) => string;
-}
-
-/** The model's columns per connection, derived once. */
-const columnsByModel = new WeakMap<ModelStatic<Model>, Map<string, UpsertColumn>>();
-
-/**
- * The statement for `rows`, as `bulkCreate` built it: every attribute some row (or `shared`)
- * has a value for (a row without one stores NULL there) plus the timestamps; updated on
- * conflict, the `update` attributes except `createdAt`.
- */
-function planUpsert<M extends Model, S extends keyof Attributes<M>>(
-  model: ModelStatic<M>,
-  engine: Engine,
-  rows: readonly Row[],
-  spec: UpsertSpec<M, S>,
-): UpsertPlan {
-  let known = columnsByModel.get(model);
-  if (!known) {
-    known = upsertColumnsOf(model, engine);
-    columnsByModel.set(model, known);
-  }
-  const fieldOf = (attribute: string) => {
-    const column = known.get(attribute);
-    if (!column) throw new Error(`${model.tableName} has no attribute ${attribute}`);
-    return column.field;
-  };
-  const { createdAt, updatedAt } = timestampAttributes(model);
-  const now = new Date();
-  const shared: Row = { ...spec.shared };
-  const stamps = new Set([createdAt, updatedAt].filter((a) => a !== undefined && known.has(a)));
-  const columns = [...known.values()].filter(
-    (c) =>
-      stamps.has(c.attribute) ||
-      c.attribute in shared ||
-      rows.some((row) => row[c.attribute] !== undefined),
-  );
-  const literal = (column: UpsertColumn, value: unknown) =>
-    sqlLiteral(engine, column.encode(value));
-  const writers = columns.map((column): ((row: Row) => string) => {
-    const { attribute } = column;
-    if (attribute in shared) {
-      const text = literal(column, shared[attribute]);
-      return () => text;
-    }
-    const write = memoizedDates((value) => literal(column, value));
-    if (!stamps.has(attribute)) return (row) => write(row[attribute]);
-    // A falsy timestamp is filled in, as bulkCreate does.
-    const stamp = literal(column, now);
-    return (row) => (row[attribute] ? write(row[attribute]) : stamp);
-  });
-  const update = (spec.update as string[]).filter((a) => a !== createdAt).map(fieldOf);
-  return {
-    shape: {
-      table: model.tableName,
-      columns: columns.map((c) => c.field),
-      conflict: (spec.conflict as string[]).map(fieldOf),
-      update,
-    },
-    tupleOf: (row) => {
-      let tuple = '(';
-      for (let i = 0; i < writers.length; i++) tuple += (i > 0 ? ',' : '') + writers[i]!(row);
-      return `${tuple})`;
-    },
-  };
-}
-
-/**
- * `write`, remembering its last Date: rows of one write share their stamps (seen at, fetched
- * at), and formatting the same instant once per row was a good part of building the rows.
- */
-function memoizedDates(write: (value: unknown) => string): (value: unknown) => string {
-  let lastTime = Number.NaN;
-  let lastText = '';
-  return (value) => {
-    if (!(value instanceof Date)) return write(value);
-    const time = value.getTime();
-    if (time !== lastTime) {
-      lastText = write(value);
-      lastTime = time;
-    }
-    return lastText;
-  };
-}
-
-/** The model's timestamp attributes, when it keeps them (Sequelize's `timestamps` options). */
-function timestampAttributes(model: ModelStatic<Model>): {
-  createdAt?: string;
-  updatedAt?: string;
-} {
-  const { timestamps, createdAt, updatedAt } = model.options;
-  if (timestamps === false) return {};
-  const name = (option: string | boolean | undefined, fallback: string) =>
-    option === false ? undefined : typeof option === 'string' ? option : fallback;
-  return { createdAt: name(createdAt, 'createdAt'), updatedAt: name(updatedAt, 'updatedAt') };
-}
 
 function uniqueByKey(rows: readonly Row[], keyFields: string[]): Row[] {
   const [only] = keyFields;
