@@ -34,6 +34,7 @@ export function reuseSqliteConnections(sequelize: Sequelize): void {
   const release = manager.releaseConnection.bind(manager);
   const closeAll = manager._onProcessExit.bind(manager);
   const idle: SqliteConnection[] = [];
+  let closed = false;
 
   manager.getConnection = async (options) => {
     const uuid = options?.uuid;
@@ -52,8 +53,11 @@ export function reuseSqliteConnections(sequelize: Sequelize): void {
     delete connection.uuid;
     connection.run('ROLLBACK', (error) => {
       const clean = error !== null && /no transaction is active/.test(error.message);
-      if (clean && idle.length < IDLE_LIMIT) idle.push(connection);
-      else connection.close();
+      // Once Sequelize closed, a connection released after it is closed too, not kept idle.
+      if (clean && !closed && idle.length < IDLE_LIMIT) idle.push(connection);
+      // An error closing is one ROLLBACK just gave (the connection is gone already): without
+      // a callback node-sqlite3 would throw it, uncaught.
+      else connection.close(() => undefined);
     });
   };
   // Sequelize "kills" the connection of a transaction whose COMMIT or ROLLBACK failed through
@@ -64,6 +68,7 @@ export function reuseSqliteConnections(sequelize: Sequelize): void {
     await new Promise<void>((done) => connection.close(() => done()));
   };
   manager._onProcessExit = async () => {
+    closed = true;
     const closing = idle
       .splice(0)
       .map((connection) => new Promise<void>((done) => connection.close(() => done())));

@@ -1,9 +1,14 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { Transaction } from 'sequelize';
 import { migrations } from '../../../migrations/index.js';
 import { openDatabase, writeTransaction } from '../../../src/db/connection.js';
 import { isFullyMigrated, migrateUp } from '../../../src/db/migrator.js';
 import { createTestDatabase, TEST_ENGINES } from '../../support/databases.js';
+import { eventually } from '../../support/waiting.js';
 
 describe.each(TEST_ENGINES)('database on %s', (engine) => {
   it('applies every migration and then reports itself ready', async () => {
@@ -75,6 +80,24 @@ describe('a SQLite file', () => {
     } finally {
       await reader.close();
       await db.drop();
+    }
+  });
+
+  it("closed right after a transaction, closes that transaction's connection too", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sqlite-close-'));
+    const file = join(dir, 'sync.sqlite');
+    try {
+      const sequelize = await openDatabase(`sqlite:${file}`);
+      await sequelize.query('CREATE TABLE notes (id INTEGER PRIMARY KEY)');
+      await writeTransaction(sequelize, async (transaction) => {
+        await sequelize.query('INSERT INTO notes VALUES (1)', { transaction });
+        // Runs once COMMIT succeeded and the connection was handed back.
+        transaction.afterCommit(() => sequelize.close());
+      });
+      // The last connection to close checkpoints the WAL and removes it; one left open keeps it.
+      await eventually(async () => (existsSync(`${file}-wal`) ? undefined : true), 3_000, 50);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
