@@ -1,4 +1,5 @@
 import { Agenda, InMemoryNotificationChannel } from 'agenda';
+import { onJobEnd } from './agenda-job-end.js';
 import type { Sequelize } from 'sequelize';
 import { SequelizeBackend } from '@instagram-sync/agenda-sequelize-backend';
 import { createRedisNotificationChannel } from '@instagram-sync/agenda-sequelize-backend/redis';
@@ -36,13 +37,15 @@ export function createAgenda(settings: AgendaSettings): Agenda {
       )
     : new InMemoryNotificationChannel();
   notificationChannel.on('error', settings.onChannelError);
-  return new Agenda({
+  const agenda = new Agenda({
     backend: new SequelizeBackend({ sequelize: settings.sequelize }),
     notificationChannel,
     name: settings.name,
     processEvery: settings.processEveryMs,
     defaultLockLifetime: settings.lockLifetimeMs,
-    // One-off jobs (runs, account steps) are records of their own in sync_runs; keep the job table small.
-    removeOnComplete: true,
+    // Finished one-off jobs are removed by onJobEnd (their records live in sync_runs).
+    removeOnComplete: false,
   });
+  onJobEnd(agenda, notificationChannel);
+  return agenda;
 }
