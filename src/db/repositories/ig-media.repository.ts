@@ -1,7 +1,8 @@
-import { col, literal, Op, type ModelStatic, type WhereOptions } from 'sequelize';
+import { col, Op, type ModelStatic, type WhereOptions } from 'sequelize';
 import type { DbModels } from '../models/define-models.js';
 import type { IgMediaModel } from '../models/ig-media.model.js';
 import { bulkUpsert } from './bulk-upsert.js';
+import { updateByIds } from './update-by-ids.js';
 import {
   toMediaRecord,
   type CommentSyncCandidate,
@@ -99,19 +100,17 @@ export class IgMediaRepository {
     syncedAt: Date,
     options: QueryOptions = {},
   ): Promise<void> {
-    if (reads.length === 0) return;
-    const sequelize = this.media.sequelize!;
-    const id = sequelize.getQueryInterface().quoteIdentifier('id');
-    const whens = reads.map(
-      (r) =>
-        `WHEN ${sequelize.escape(r.mediaId)} THEN ${r.commentsCount === null ? 'NULL' : Math.trunc(r.commentsCount)}`,
+    const counts = new Map(
+      reads.map((r) => [r.mediaId, r.commentsCount === null ? null : Math.trunc(r.commentsCount)]),
     );
-    await this.media.update(
+    await updateByIds(
+      this.media,
+      [...counts.keys()],
       {
-        commentsSyncedAt: syncedAt,
-        commentsSyncedCount: literal(`CASE ${id} ${whens.join(' ')} END`),
+        set: { commentsSyncedAt: syncedAt },
+        perId: { attribute: 'commentsSyncedCount', values: counts },
       },
-      { where: { id: reads.map((r) => r.mediaId) }, transaction: options.transaction },
+      options,
     );
   }
 
@@ -198,10 +197,6 @@ export class IgMediaRepository {
     at: Date,
     options: QueryOptions = {},
   ): Promise<void> {
-    if (ids.length === 0) return;
-    await this.media.update(
-      { insightsFetchedAt: at },
-      { where: { id: [...ids] }, transaction: options.transaction },
-    );
+    await updateByIds(this.media, ids, { set: { insightsFetchedAt: at } }, options);
   }
 }

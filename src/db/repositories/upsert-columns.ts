@@ -14,6 +14,22 @@ interface AttributeType {
   options?: { length?: number | string };
 }
 
+/** The model's columns per connection, derived once (a model is bound to one connection). */
+const columnsByModel = new WeakMap<ModelStatic<Model>, Map<string, UpsertColumn>>();
+
+/** {@link upsertColumnsOf}, derived once per model. */
+export function storedColumnsOf(
+  model: ModelStatic<Model>,
+  engine: Engine,
+): Map<string, UpsertColumn> {
+  let known = columnsByModel.get(model);
+  if (!known) {
+    known = upsertColumnsOf(model, engine);
+    columnsByModel.set(model, known);
+  }
+  return known;
+}
+
 /**
  * The model's columns, as Sequelize would store them on `engine`: DATE as text in UTC with
  * milliseconds when the column has them (SQLite with ` +00:00`), DATEONLY as `YYYY-MM-DD`,

@@ -1,6 +1,6 @@
 import type { Attributes, Model, ModelStatic } from 'sequelize';
 import type { Engine } from '../connection.js';
-import { upsertColumnsOf, type UpsertColumn } from './upsert-columns.js';
+import { storedColumnsOf } from './upsert-columns.js';
 import { sqlLiteral, type UpsertShape } from './upsert-statement.js';
 
 type Row = Record<string, unknown>;
@@ -26,9 +26,6 @@ export interface UpsertPlan {
   tupleOf: (row: Row) => string;
 }
 
-/** The model's columns per connection, derived once. */
-const columnsByModel = new WeakMap<ModelStatic<Model>, Map<string, UpsertColumn>>();
-
 /**
  * The statement for `rows`, as `bulkCreate` built it: every attribute some row (or `shared`)
  * has a value for (a row without one stores NULL there) plus the timestamps; updated on
@@ -41,11 +38,7 @@ export function planUpsert<M extends Model, S extends keyof Attributes<M>>(
   rows: readonly Row[],
   spec: UpsertSpec<M, S>,
 ): UpsertPlan {
-  let known = columnsByModel.get(model);
-  if (!known) {
-    known = upsertColumnsOf(model, engine);
-    columnsByModel.set(model, known);
-  }
+  const known = storedColumnsOf(model, engine);
   const fieldOf = (attribute: string) => {
     const column = known.get(attribute);
     if (!column) throw new Error(`${model.tableName} has no attribute ${attribute}`);

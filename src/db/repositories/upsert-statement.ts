@@ -26,18 +26,22 @@ export function buildUpsertSql(
   if (shape.columns.length === 0 || shape.update.length === 0 || tuples.length < 1) {
     throw new Error(`an upsert into ${shape.table} needs columns, columns to update and a row`);
   }
-  const insert = `INSERT INTO ${quote(shape.table)} (${shape.columns.map(quote).join(',')}) VALUES ${tuples.join(',')}`;
+  const insert = `INSERT INTO ${quoteIdentifier(shape.table)} (${shape.columns.map(quoteIdentifier).join(',')}) VALUES ${tuples.join(',')}`;
   if (engine === 'mysql') {
-    const assignments = shape.update.map((c) => `${quote(c)}=VALUES(${quote(c)})`);
+    const assignments = shape.update.map(
+      (c) => `${quoteIdentifier(c)}=VALUES(${quoteIdentifier(c)})`,
+    );
     return `${insert} ON DUPLICATE KEY UPDATE ${assignments.join(',')}`;
   }
-  const target = shape.conflict.map(quote).join(',');
-  const assignments = shape.update.map((c) => `${quote(c)}=excluded.${quote(c)}`);
+  const target = shape.conflict.map(quoteIdentifier).join(',');
+  const assignments = shape.update.map(
+    (c) => `${quoteIdentifier(c)}=excluded.${quoteIdentifier(c)}`,
+  );
   return `${insert} ON CONFLICT (${target}) DO UPDATE SET ${assignments.join(',')}`;
 }
 
 /** A backquoted identifier (both engines accept backquotes). */
-function quote(identifier: string): string {
+export function quoteIdentifier(identifier: string): string {
   return `\`${identifier.replace(/`/g, '``')}\``;
 }
 

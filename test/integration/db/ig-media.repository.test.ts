@@ -209,6 +209,37 @@ describe.each(TEST_ENGINES)('media repository on %s', (engine) => {
     });
   });
 
+  it('records when the insights of media were read, to the millisecond, and stamps the rows updated', async () => {
+    await ctx.repos.media.upsertMany(
+      [mediaFixture('6001', 'u-ins', T0), mediaFixture('6002', 'u-ins', secondsFrom(T0, 1))],
+      T0,
+    );
+    const updatedAt = async (id: string) => {
+      const [rows] = await ctx.db.sequelize.query(
+        `SELECT updated_at AS u FROM ig_media WHERE id = '${id}'`,
+      );
+      return new Date(String((rows as { u: string | Date }[])[0]!.u)).getTime();
+    };
+    await ctx.db.sequelize.query(
+      `UPDATE ig_media SET updated_at = '2026-01-01 00:00:00' WHERE ig_user_id = 'u-ins'`,
+    );
+    const untouched = await updatedAt('6002');
+    const markedFrom = Date.now() - 1000;
+    const at = new Date('2026-11-02T03:04:05.678Z');
+    await ctx.repos.media.markInsightsFetched(['6001', 'no-such-media'], at);
+
+    const states = await ctx.repos.media.findInsightStates({
+      igUserId: 'u-ins',
+      windowStart: secondsFrom(T0, -60),
+    });
+    expect(states.map((m) => [m.id, m.insightsFetchedAt?.toISOString() ?? null])).toEqual([
+      ['6002', null],
+      ['6001', '2026-11-02T03:04:05.678Z'],
+    ]);
+    expect(await updatedAt('6001')).toBeGreaterThanOrEqual(markedFrom);
+    expect(await updatedAt('6002')).toBe(untouched);
+  });
+
   it('upserts 5,000 media in chunks and updates them all on the next run', async () => {
     const many = Array.from({ length: 5000 }, (_, i) =>
       mediaFixture(String(1_000_000 + i), 'u-bulk', secondsFrom(T0, -i), {
