@@ -4,9 +4,17 @@ import type { MediaUpsert } from '../../db/repositories/ig-media.repository.js';
 import type { IgProfileRecord } from '../../db/repositories/ig-profile.repository.js';
 import type { IgComment, IgMedia, IgProfile } from '../../instagram/index.js';
 
-/** `2019-04-05T07:56:32+0000` (Instagram's form, no colon in the offset) → Date. */
+/**
+ * `2019-04-05T07:56:32+0000` (Instagram's form, no colon in the offset) → Date. Instagram
+ * answers in UTC: that form is read as `…Z` without the regular expression (a third of the
+ * cost, for every comment of a sync); any other offset gets its colon.
+ */
 export function parseGraphTime(text: string): Date {
-  const date = new Date(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  const iso =
+    text.length === 24 && text.endsWith('+0000')
+      ? `${text.slice(0, 19)}Z`
+      : text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  const date = new Date(iso);
   if (Number.isNaN(date.getTime())) throw new RangeError(`not a Graph API time: ${text}`);
   return date;
 }

@@ -22,30 +22,40 @@ export function insightToday(now: Date): string {
   return pacificDateOf(now.getTime());
 }
 
-/**
- * Bucket starts already worked out, by day: every account of a run plans the same few hundred
- * days, each several times (windows, then each call's since/until), and a time-zone
- * conversion costs far more than the lookup (it was 7 % of a worker's CPU in a first sync).
- */
-const startMsByDay = new Map<string, number>();
 const DAYS_KEPT = 10_000;
+
+/**
+ * `convert`, its answers kept by key (at most DAYS_KEPT): every account of a run plans the same
+ * few hundred days, each several times (windows, then each call's since/until), and reads the
+ * same `end_time`s in its series; a time-zone conversion costs far more than the lookup (it was
+ * 7 % of a worker's CPU in a first sync).
+ */
+function keptByKey<V>(convert: (key: string) => V): (key: string) => V {
+  const kept = new Map<string, V>();
+  return (key) => {
+    let value = kept.get(key);
+    if (value === undefined) {
+      value = convert(key);
+      if (kept.size >= DAYS_KEPT) kept.clear();
+      kept.set(key, value);
+    }
+    return value;
+  };
+}
+
+const bucketStartMs = keptByKey((day) =>
+  DateTime.fromISO(day, { zone: INSIGHT_ZONE }).startOf('day').toMillis(),
+);
 
 /** Where day `day`'s bucket starts (Pacific midnight of that date): the `since` that selects it. */
 export function bucketStart(day: string): Date {
-  let ms = startMsByDay.get(day);
-  if (ms === undefined) {
-    ms = DateTime.fromISO(day, { zone: INSIGHT_ZONE }).startOf('day').toMillis();
-    if (startMsByDay.size >= DAYS_KEPT) startMsByDay.clear();
-    startMsByDay.set(day, ms);
-  }
-  return new Date(ms);
+  return new Date(bucketStartMs(day));
 }
 
 /** The day a value measures, from its `end_time` (the Pacific midnight that ends it). */
-export function dayOfEndTime(endTime: string): string {
-  const ms = Date.parse(endTime.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  return pacificDateOf(ms - 1);
-}
+export const dayOfEndTime: (endTime: string) => string = keptByKey((endTime) =>
+  pacificDateOf(Date.parse(endTime.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) - 1),
+);
 
 export function addDays(day: string, days: number): string {
   return toDay(dayMs(day) + days * DAY_MS);
