@@ -54,8 +54,8 @@ CMD ["node", "fake-graph-demo.mjs"]
 
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ENV NODE_ENV=production
-# The service's heap limit (src/config/node-options.ts); an environment's NODE_OPTIONS replaces it.
-ENV NODE_OPTIONS=--max-old-space-size=192
+# The service's heap sizes (src/config/node-options.ts); an environment's NODE_OPTIONS replaces them.
+ENV NODE_OPTIONS="--max-old-space-size=192 --max-semi-space-size=32"
 WORKDIR /app
 COPY package.json ./
 COPY --from=production-deps /app/node_modules ./node_modules

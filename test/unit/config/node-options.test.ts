@@ -1,7 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_NODE_OPTIONS, SERVICE_HEAP_MB } from '../../../src/config/node-options.js';
+import {
+  DEFAULT_NODE_OPTIONS,
+  SERVICE_HEAP_MB,
+  SERVICE_SEMI_SPACE_MB,
+} from '../../../src/config/node-options.js';
 
 const startScript = (): string =>
   (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts
@@ -15,9 +19,11 @@ function nodeOptionsOfStart(env: Record<string, string>): string {
     .trim();
 }
 
-describe('the heap limit the service runs with', () => {
+describe('the heap sizes the service runs with', () => {
   it("is what npm start sets when NODE_OPTIONS is unset, and the caller's NODE_OPTIONS otherwise", () => {
-    expect(DEFAULT_NODE_OPTIONS).toBe(`--max-old-space-size=${SERVICE_HEAP_MB}`);
+    expect(DEFAULT_NODE_OPTIONS).toBe(
+      `--max-old-space-size=${SERVICE_HEAP_MB} --max-semi-space-size=${SERVICE_SEMI_SPACE_MB}`,
+    );
     expect(nodeOptionsOfStart({})).toBe(DEFAULT_NODE_OPTIONS);
     expect(nodeOptionsOfStart({ NODE_OPTIONS: '--max-old-space-size=512' })).toBe(
       '--max-old-space-size=512',
@@ -26,6 +32,6 @@ describe('the heap limit the service runs with', () => {
 
   it("is the image's NODE_OPTIONS too", () => {
     const runtime = readFileSync('Dockerfile', 'utf8').split(/^FROM .* AS runtime$/m)[1]!;
-    expect(runtime).toMatch(new RegExp(`^ENV NODE_OPTIONS=${DEFAULT_NODE_OPTIONS}$`, 'm'));
+    expect(runtime).toMatch(new RegExp(`^ENV NODE_OPTIONS="${DEFAULT_NODE_OPTIONS}"$`, 'm'));
   });
 });
