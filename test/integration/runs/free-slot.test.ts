@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Agenda } from 'agenda';
-import { createAgenda } from '../../../src/runs/agenda.factory.js';
 import { ACCOUNT_STEP_JOB, defineJob, ensureQueued } from '../../../src/runs/job-registry.js';
+import { createTestAgenda } from '../../support/agenda.js';
 import { createTestDatabase, type TestDatabase } from '../../support/databases.js';
 import { eventually, within } from '../../support/waiting.js';
 
@@ -19,16 +19,7 @@ describe('a worker whose account step ends', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sqlite');
-    agenda = createAgenda({
-      sequelize: db.sequelize,
-      namespace: 'free-slot-test',
-      concurrency: 1,
-      lockLifetimeMs: 30_000,
-      processEveryMs: SCAN_EVERY_MS,
-      onChannelError: (error) => {
-        throw error;
-      },
-    });
+    agenda = createTestAgenda(db.sequelize, 'free-slot-test', SCAN_EVERY_MS);
     defineJob(
       agenda,
       ACCOUNT_STEP_JOB,

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Agenda } from 'agenda';
-import { createAgenda } from '../../../src/runs/agenda.factory.js';
 import {
   ACCOUNT_STEP_JOB,
   defineJob,
@@ -8,6 +7,7 @@ import {
   RUN_JOB,
   SCHEDULED_JOB,
 } from '../../../src/runs/job-registry.js';
+import { createTestAgenda } from '../../support/agenda.js';
 import { createTestDatabase, type TestDatabase } from '../../support/databases.js';
 
 /**
@@ -35,17 +35,7 @@ describe('the job registry', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('sqlite');
-    agenda = createAgenda({
-      sequelize: db.sequelize,
-      namespace: 'job-registry-test',
-      concurrency: 1,
-      lockLifetimeMs: 5_000,
-      processEveryMs: 60_000,
-      // The in-memory channel of a test without Redis never fails.
-      onChannelError: (error) => {
-        throw error;
-      },
-    });
+    agenda = createTestAgenda(db.sequelize, 'job-registry-test', 60_000);
     await agenda.ready;
   });
 
