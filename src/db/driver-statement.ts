@@ -1,5 +1,5 @@
 import type { Sequelize, Transaction } from 'sequelize';
-import { engineOfConnection } from './connection.js';
+import { engineOfConnection, writeStatement, writeTransaction } from './connection.js';
 
 interface DriverError extends Error {
   errno?: number;
@@ -42,6 +42,28 @@ export async function runDriverStatement(
   } finally {
     manager.releaseConnection(connection);
   }
+}
+
+/**
+ * Runs finished write statements on the driver's connections: in the caller's transaction
+ * when there is one (a deadlock rolls it back whole, so the caller retries it); else a single
+ * statement on MySQL on its own, with the deadlock retry; else in a write transaction of its
+ * own, because on SQLite BEGIN IMMEDIATE waits out (and retries) another process's write lock,
+ * which a statement on the driver's connection would not. `statements` is read as they run.
+ */
+export async function runDriverWrites(
+  sequelize: Sequelize,
+  transaction: Transaction | undefined,
+  single: boolean,
+  statements: () => Iterable<string>,
+): Promise<void> {
+  const runAll = async (within: Transaction | undefined) => {
+    for (const sql of statements()) await runDriverStatement(sequelize, sql, within);
+  };
+  if (transaction) await runAll(transaction);
+  else if (single && engineOfConnection(sequelize) === 'mysql') {
+    await writeStatement(sequelize, () => runAll(undefined));
+  } else await writeTransaction(sequelize, runAll);
 }
 
 function send(mysql: boolean, connection: object, sql: string): Promise<void> {

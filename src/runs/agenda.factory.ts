@@ -1,8 +1,8 @@
 import { Agenda, InMemoryNotificationChannel } from 'agenda';
-import { onJobEnd } from './agenda-job-end.js';
 import type { Sequelize } from 'sequelize';
 import { SequelizeBackend } from '@instagram-sync/agenda-sequelize-backend';
 import { createRedisNotificationChannel } from '@instagram-sync/agenda-sequelize-backend/redis';
+import { onJobEnd } from './agenda-job-end.js';
 
 export interface AgendaSettings {
   sequelize: Sequelize;

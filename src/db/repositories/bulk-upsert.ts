@@ -1,6 +1,6 @@
-import type { Attributes, CreationAttributes, Model, ModelStatic, Transaction } from 'sequelize';
-import { engineOfConnection, writeStatement, writeTransaction } from '../connection.js';
-import { runDriverStatement } from '../driver-statement.js';
+import type { Attributes, CreationAttributes, Model, ModelStatic } from 'sequelize';
+import { engineOfConnection } from '../connection.js';
+import { runDriverWrites } from '../driver-statement.js';
 import type { QueryOptions } from './query-options.js';
 import { planUpsert, type UpsertSpec } from './upsert-plan.js';
 import { buildUpsertSql } from './upsert-statement.js';
@@ -20,8 +20,7 @@ export const UPSERT_CHUNK_SIZE = 500;
  * row has none, and `createdAt` is never overwritten. Duplicate keys within `rows` collapse
  * to the last one, and rows go in key order so that concurrent writers take InnoDB locks in
  * the same order. Without a caller's transaction, a write runs in a transaction of its own,
- * except one statement on MySQL: on SQLite, BEGIN IMMEDIATE waits out (and retries) another
- * process's write lock, which a statement on the driver's connection would not.
+ * except one statement on MySQL (`runDriverWrites`).
  */
 export async function bulkUpsert<M extends Model, S extends keyof Attributes<M> = never>(
   model: ModelStatic<M>,
@@ -35,21 +34,17 @@ export async function bulkUpsert<M extends Model, S extends keyof Attributes<M> 
   if (!sequelize) throw new Error(`model ${model.name} is not bound to a connection`);
   const engine = engineOfConnection(sequelize);
   const plan = planUpsert(model, engine, unique, spec);
-  const writeChunks = async (transaction: Transaction | undefined) => {
-    for (let i = 0; i < unique.length; i += UPSERT_CHUNK_SIZE) {
-      const chunk = unique.slice(i, i + UPSERT_CHUNK_SIZE);
-      const sql = buildUpsertSql(engine, plan.shape, chunk.map(plan.tupleOf));
-      await runDriverStatement(sequelize, sql, transaction);
-    }
-  };
-  if (options.transaction) {
-    // The caller's transaction: a deadlock rolls it back whole, so the caller retries it.
-    await writeChunks(options.transaction);
-  } else if (engine === 'mysql' && unique.length <= UPSERT_CHUNK_SIZE) {
-    await writeStatement(sequelize, () => writeChunks(undefined));
-  } else {
-    await writeTransaction(sequelize, writeChunks);
-  }
+  await runDriverWrites(
+    sequelize,
+    options.transaction,
+    unique.length <= UPSERT_CHUNK_SIZE,
+    function* () {
+      for (let i = 0; i < unique.length; i += UPSERT_CHUNK_SIZE) {
+        const chunk = unique.slice(i, i + UPSERT_CHUNK_SIZE);
+        yield buildUpsertSql(engine, plan.shape, chunk.map(plan.tupleOf));
+      }
+    },
+  );
   return unique.length;
 }
 

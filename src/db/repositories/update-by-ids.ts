@@ -1,8 +1,8 @@
-import type { Attributes, Model, ModelStatic, Transaction } from 'sequelize';
-import { engineOfConnection, writeStatement, writeTransaction } from '../connection.js';
-import { runDriverStatement } from '../driver-statement.js';
+import type { Attributes, Model, ModelStatic } from 'sequelize';
+import { engineOfConnection } from '../connection.js';
+import { runDriverWrites } from '../driver-statement.js';
 import type { QueryOptions } from './query-options.js';
-import { storedColumnsOf } from './upsert-columns.js';
+import { storedColumnOf, timestampAttributes } from './upsert-columns.js';
 import { quoteIdentifier, sqlLiteral } from './upsert-statement.js';
 
 /** What {@link updateByIds} writes: values all rows take, and one attribute set per id. */
@@ -18,7 +18,7 @@ export interface UpdateByIds<M extends Model> {
  * `Model.update` sets it). The marks a sync leaves per page go this way: `Model.update`
  * clones its options, builds and validates an instance and formats dates with moment,
  * about a millisecond of the worker's thread for each (docs/DECISIONS.md). Without a
- * caller's transaction it runs as the upserts do (`bulkUpsert`).
+ * caller's transaction it runs as the upserts do (`runDriverWrites`).
  */
 export async function updateByIds<M extends Model>(
   model: ModelStatic<M>,
@@ -30,12 +30,7 @@ export async function updateByIds<M extends Model>(
   const sequelize = model.sequelize;
   if (!sequelize) throw new Error(`model ${model.name} is not bound to a connection`);
   const engine = engineOfConnection(sequelize);
-  const columns = storedColumnsOf(model, engine);
-  const column = (attribute: string) => {
-    const found = columns.get(attribute);
-    if (!found) throw new Error(`${model.tableName} has no attribute ${attribute}`);
-    return found;
-  };
+  const column = (attribute: string) => storedColumnOf(model, engine, attribute);
   const key = quoteIdentifier(column(model.primaryKeyAttribute).field);
   const literalOf = (attribute: string, value: unknown) =>
     sqlLiteral(engine, column(attribute).encode(value));
@@ -53,16 +48,11 @@ export async function updateByIds<M extends Model>(
   }
   const keys = ids.map((id) => sqlLiteral(engine, id)).join(',');
   const sql = `UPDATE ${quoteIdentifier(model.tableName)} SET ${assignments.join(',')} WHERE ${key} IN (${keys})`;
-  const run = (transaction: Transaction | undefined) =>
-    runDriverStatement(sequelize, sql, transaction);
-  if (options.transaction) await run(options.transaction);
-  else if (engine === 'mysql') await writeStatement(sequelize, () => run(undefined));
-  else await writeTransaction(sequelize, run);
+  await runDriverWrites(sequelize, options.transaction, true, () => [sql]);
 }
 
 /** `{ updatedAt: now }` when the model keeps an update stamp, as `Model.update` writes it. */
 function updatedNow(model: ModelStatic<Model>): Record<string, Date> {
-  const { timestamps, updatedAt } = model.options;
-  if (timestamps === false || updatedAt === false) return {};
-  return { [typeof updatedAt === 'string' ? updatedAt : 'updatedAt']: new Date() };
+  const { updatedAt } = timestampAttributes(model);
+  return updatedAt ? { [updatedAt]: new Date() } : {};
 }

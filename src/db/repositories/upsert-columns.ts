@@ -30,6 +30,29 @@ export function storedColumnsOf(
   return known;
 }
 
+/** The stored column of `attribute`; an attribute the model lacks is a programming error. */
+export function storedColumnOf(
+  model: ModelStatic<Model>,
+  engine: Engine,
+  attribute: string,
+): UpsertColumn {
+  const column = storedColumnsOf(model, engine).get(attribute);
+  if (!column) throw new Error(`${model.tableName} has no attribute ${attribute}`);
+  return column;
+}
+
+/** The model's timestamp attributes, when it keeps them (Sequelize's `timestamps` options). */
+export function timestampAttributes(model: ModelStatic<Model>): {
+  createdAt?: string;
+  updatedAt?: string;
+} {
+  const { timestamps, createdAt, updatedAt } = model.options;
+  if (timestamps === false) return {};
+  const name = (option: string | boolean | undefined, fallback: string) =>
+    option === false ? undefined : typeof option === 'string' ? option : fallback;
+  return { createdAt: name(createdAt, 'createdAt'), updatedAt: name(updatedAt, 'updatedAt') };
+}
+
 /**
  * The model's columns, as Sequelize would store them on `engine`: DATE as text in UTC with
  * milliseconds when the column has them (SQLite with ` +00:00`), DATEONLY as `YYYY-MM-DD`,

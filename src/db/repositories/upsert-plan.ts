@@ -1,6 +1,6 @@
 import type { Attributes, Model, ModelStatic } from 'sequelize';
 import type { Engine } from '../connection.js';
-import { storedColumnsOf } from './upsert-columns.js';
+import { storedColumnOf, storedColumnsOf, timestampAttributes } from './upsert-columns.js';
 import { sqlLiteral, type UpsertShape } from './upsert-statement.js';
 
 type Row = Record<string, unknown>;
@@ -39,11 +39,7 @@ export function planUpsert<M extends Model, S extends keyof Attributes<M>>(
   spec: UpsertSpec<M, S>,
 ): UpsertPlan {
   const known = storedColumnsOf(model, engine);
-  const fieldOf = (attribute: string) => {
-    const column = known.get(attribute);
-    if (!column) throw new Error(`${model.tableName} has no attribute ${attribute}`);
-    return column.field;
-  };
+  const fieldOf = (attribute: string) => storedColumnOf(model, engine, attribute).field;
   const { createdAt, updatedAt } = timestampAttributes(model);
   const now = new Date();
   const shared: Row = { ...spec.shared };
@@ -100,16 +96,4 @@ function memoizedDates(encode: (value: unknown) => unknown): (value: unknown) =>
     }
     return lastValue;
   };
-}
-
-/** The model's timestamp attributes, when it keeps them (Sequelize's `timestamps` options). */
-function timestampAttributes(model: ModelStatic<Model>): {
-  createdAt?: string;
-  updatedAt?: string;
-} {
-  const { timestamps, createdAt, updatedAt } = model.options;
-  if (timestamps === false) return {};
-  const name = (option: string | boolean | undefined, fallback: string) =>
-    option === false ? undefined : typeof option === 'string' ? option : fallback;
-  return { createdAt: name(createdAt, 'createdAt'), updatedAt: name(updatedAt, 'updatedAt') };
 }
