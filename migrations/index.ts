@@ -9,6 +9,7 @@ import { addIgAccountTokenLifecycle } from './202612020100-add-ig-account-token-
 import { addStepAccountHeartbeat } from './202612020200-add-step-account-heartbeat.js';
 import { addStepAccountHandoff } from './202612030100-add-step-account-handoff.js';
 import { addMediaInsightsFetchedAt } from './202612030200-add-media-insights-fetched-at.js';
+import { partialCommentParentIndex } from './202612070100-partial-comment-parent-index.js';
 
 /**
  * Every migration. Names are `YYYYMMDDHHMM-what` and they run in name order; a landed
@@ -25,4 +26,5 @@ export const migrations: Migration[] = [
   addStepAccountHeartbeat,
   addStepAccountHandoff,
   addMediaInsightsFetchedAt,
+  partialCommentParentIndex,
 ].sort((a, b) => a.name.localeCompare(b.name));
