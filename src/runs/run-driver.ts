@@ -6,7 +6,7 @@ import type { BatchLog } from '../legacy/batch-log.js';
 import { internalFailure } from './account-failure.js';
 import type { RunEvents } from './run-events.port.js';
 import type { RunMetrics } from './run-metrics.port.js';
-import { ACCOUNT_STEP_JOB, ensureQueued } from './job-registry.js';
+import { ACCOUNT_STEP_JOB, ensureAllQueued } from './job-registry.js';
 import type { StepAccountClaimRepository } from './store/step-account-claim.repository.js';
 import type { StepSignals } from './step-signals.js';
 import { stepOutcome } from './step-outcome.js';
@@ -116,10 +116,11 @@ export class RunDriver {
       });
     }
     await this.deps.accountSteps.addStepAccounts(runId, step, eligible);
-    for (const row of await this.deps.accountSteps.stepAccounts(runId, step)) {
-      if (row.status === 'pending' || row.status === 'running')
-        await ensureQueued(agenda, ACCOUNT_STEP_JOB, { runId, step, userNo: row.userNo });
-    }
+    const unfinished = (await this.deps.accountSteps.stepAccounts(runId, step)).filter(
+      (row) => row.status === 'pending' || row.status === 'running',
+    );
+    const payloads = unfinished.map((row) => ({ runId, step, userNo: row.userNo }));
+    await ensureAllQueued(agenda, ACCOUNT_STEP_JOB, payloads);
     let lastReported = '';
     // Woken by an account step's end, the barrier may look more often than every poll; the
     // events keep to one STEP_PROGRESS per step per poll interval at most.
@@ -155,8 +156,9 @@ export class RunDriver {
    * `ensureQueued` leaves a job that is still queued or locked alone.
    */
   private async requeueAbandoned(runId: string, step: StepName): Promise<void> {
-    for (const row of await this.deps.claims.staleRunning(runId, step, this.options.staleAfterMs))
-      await ensureQueued(this.deps.agenda, ACCOUNT_STEP_JOB, { runId, step, userNo: row.userNo });
+    const stale = await this.deps.claims.staleRunning(runId, step, this.options.staleAfterMs);
+    const payloads = stale.map((row) => ({ runId, step, userNo: row.userNo }));
+    await ensureAllQueued(this.deps.agenda, ACCOUNT_STEP_JOB, payloads);
   }
 
   private async completeStep(

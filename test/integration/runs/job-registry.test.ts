@@ -3,6 +3,7 @@ import type { Agenda } from 'agenda';
 import {
   ACCOUNT_STEP_JOB,
   defineJob,
+  ensureAllQueued,
   ensureQueued,
   RUN_JOB,
   SCHEDULED_JOB,
@@ -56,5 +57,19 @@ describe('the job registry', () => {
       { ...payload, userNo: 4 },
     ]);
     expect((await agenda.queryJobs({ name: SCHEDULED_JOB })).jobs).toEqual([]);
+  });
+
+  it("queues a whole step's accounts together, each once, leaving those already queued", async () => {
+    const step = { runId: '8', step: 'profile' } as const;
+    await ensureQueued(agenda, ACCOUNT_STEP_JOB, { ...step, userNo: 5 });
+    const userNos = Array.from({ length: 20 }, (_, i) => i + 1);
+    await ensureAllQueued(
+      agenda,
+      ACCOUNT_STEP_JOB,
+      userNos.map((userNo) => ({ ...step, userNo })),
+    );
+    const { jobs } = await agenda.queryJobs({ name: ACCOUNT_STEP_JOB, data: step });
+    const queued = jobs.map((job) => (job.data as { userNo: number }).userNo);
+    expect(queued.sort((a, b) => a - b)).toEqual(userNos);
   });
 });
