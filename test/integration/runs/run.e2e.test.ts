@@ -30,7 +30,8 @@ describe.each(TEST_ENGINES)('a full sync run on %s', (engine) => {
   beforeAll(async () => {
     service = await startTestService({
       engine,
-      fake: { accounts: 3, media: 24, comments: 8, seed: 11 },
+      // Latency keeps the insights step over several poll intervals (the report rule is tested on it).
+      fake: { accounts: 3, media: 24, comments: 8, seed: 11, latencyMs: 40 },
       app: { logger: pino({ level: 'info' }, logStream) },
     });
     await service.connectAll();
