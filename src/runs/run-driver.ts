@@ -101,7 +101,7 @@ export class RunDriver {
     userNos: number[],
     heartbeat: () => Promise<void>,
   ): Promise<StepStatus | 'CANCELLED'> {
-    const { runs, events, log, agenda } = this.deps;
+    const { runs, events, log } = this.deps;
     this.deps.lifecycle.assertRunning();
     const current = (await runs.stepStatuses(runId)).get(step);
     if (current && DONE_STEP.includes(current)) return current;
@@ -119,8 +119,7 @@ export class RunDriver {
     const unfinished = (await this.deps.accountSteps.stepAccounts(runId, step)).filter(
       (row) => row.status === 'pending' || row.status === 'running',
     );
-    const payloads = unfinished.map((row) => ({ runId, step, userNo: row.userNo }));
-    await ensureAllQueued(agenda, ACCOUNT_STEP_JOB, payloads);
+    await this.queueAccountSteps(runId, step, unfinished);
     let lastReported = '';
     // Woken by an account step's end, the barrier may look more often than every poll; the
     // events keep to one STEP_PROGRESS per step per poll interval at most.
@@ -157,7 +156,16 @@ export class RunDriver {
    */
   private async requeueAbandoned(runId: string, step: StepName): Promise<void> {
     const stale = await this.deps.claims.staleRunning(runId, step, this.options.staleAfterMs);
-    const payloads = stale.map((row) => ({ runId, step, userNo: row.userNo }));
+    await this.queueAccountSteps(runId, step, stale);
+  }
+
+  /** Makes sure each of these accounts has its job for the step (queued together). */
+  private async queueAccountSteps(
+    runId: string,
+    step: StepName,
+    rows: readonly { userNo: number }[],
+  ): Promise<void> {
+    const payloads = rows.map((row) => ({ runId, step, userNo: row.userNo }));
     await ensureAllQueued(this.deps.agenda, ACCOUNT_STEP_JOB, payloads);
   }
 
